@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Paperdex</main>, document.getElementById('app')!);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { buildIdentity, canonicalId, idsFromUrl, normalizeArxiv, normalizeDoi, normalizeTitle } from '../../utils/identity';
+
+describe('identity scheme', () => {
+  it('normalizes arXiv ids, new and old style', () => {
+    expect(normalizeArxiv('arXiv:2106.09608v2')).toBe('2106.09608');
+    expect(normalizeArxiv('math.GT/0309136')).toBe('math/0309136');
+    expect(normalizeArxiv('hep-th/9901001v3')).toBe('hep-th/9901001');
+    expect(normalizeArxiv('not an id')).toBeNull();
+  });
+
+  it('normalizes DOIs to lower case and strips prefixes and punctuation', () => {
+    expect(normalizeDoi('https://doi.org/10.1103/PhysRevX.12.041027')).toBe('10.1103/physrevx.12.041027');
+    expect(normalizeDoi('doi:10.1000/ABC.')).toBe('10.1000/abc');
+    expect(normalizeDoi('10.1007%2Fs10924-010-0192-1')).toBe('10.1007/s10924-010-0192-1');
+    expect(normalizeDoi('10.1016/S0140-6736(20)30183-5')).toBe('10.1016/s0140-6736(20)30183-5');
+    expect(normalizeDoi('(see 10.1000/xyz)')).toBeNull();
+    expect(normalizeDoi('10.1000/xyz)')).toBe('10.1000/xyz');
+  });
+
+  it('maps arXiv DataCite DOIs to arXiv ids', () => {
+    expect(canonicalId('doi:10.48550/arXiv.2106.09608')).toBe('arxiv:2106.09608');
+  });
+
+  it('normalizes titles', () => {
+    expect(normalizeTitle('  Über   Attention: Is *All* You Need?! ')).toBe('uber attention is all you need');
+  });
+
+  it('orders ids by priority and falls back to the title', () => {
+    expect(buildIdentity(['acl:2021.naacl-main.208', 'doi:10.18653/V1/2021.naacl-main.208'], 'x')).toEqual({
+      id: 'doi:10.18653/v1/2021.naacl-main.208',
+      aliases: ['acl:2021.naacl-main.208'],
+    });
+    expect(buildIdentity([], 'Deep Learning')).toEqual({ id: 'title:deep learning', aliases: [] });
+    expect(buildIdentity([], '  ')).toBeNull();
+  });
+
+  it('reads ids off links', () => {
+    expect(idsFromUrl('https://arxiv.org/pdf/2106.09608v2')).toEqual(['arxiv:2106.09608']);
+    expect(idsFromUrl('/abs/math.GT/0309136', 'https://arxiv.org/list/math/new')).toEqual(['arxiv:math/0309136']);
+    expect(idsFromUrl('https://huggingface.co/papers/2509.24002')).toEqual(['arxiv:2509.24002']);
+    expect(idsFromUrl('https://openreview.net/forum?id=abc_XYZ1')).toEqual(['openreview:abc_XYZ1']);
+    expect(idsFromUrl('https://pubmed.ncbi.nlm.nih.gov/20565167/')).toEqual(['pmid:20565167']);
+    expect(idsFromUrl('https://aclanthology.org/W19-4201.pdf')).toEqual(['acl:W19-4201']);
+    expect(idsFromUrl('https://www.tandfonline.com/doi/abs/10.1080/23311932.2015.1117749')).toEqual([
+      'doi:10.1080/23311932.2015.1117749',
+    ]);
+    expect(idsFromUrl('javascript:alert(1)')).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+/** Small DOM helpers shared by adapters: bounded text, attribute reads, absolute URLs. */
+import { LIMITS } from '../paper';
+
+/** Text content with whitespace collapsed, cut to `max` characters. */
+export function text(el: Element | null | undefined, max: number = LIMITS.title): string {
+  if (!el) return '';
+  const raw = el.textContent ?? '';
+  // Cut before collapsing so a megabyte text node costs little.
+  return clean(raw.length > max * 4 ? raw.slice(0, max * 4) : raw, max);
+}
+
+export function clean(s: string | null | undefined, max: number = LIMITS.title): string {
+  if (!s) return '';
+  return s.replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+export function attr(el: Element | null | undefined, name: string): string {
+  return el?.getAttribute(name)?.trim() ?? '';
+}
+
+/** Absolute http(s) URL, or undefined for anything else (javascript:, data:, junk). */
+export function absUrl(href: string | null | undefined, base: string | URL): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href.trim(), base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    const s = u.href;
+    return s.length <= LIMITS.url ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function metaContent(doc: Document, name: string): string {
+  const el = doc.querySelector(`meta[name="${name}" i], meta[property="${name}" i]`);
+  return attr(el, 'content');
+}
+
+export function metaContents(doc: Document, name: string): string[] {
+  return Array.from(doc.querySelectorAll(`meta[name="${name}" i], meta[property="${name}" i]`))
+    .map((m) => attr(m, 'content'))
+    .filter(Boolean);
+}
+
+/** Four-digit year between 1600 and next year found in the string, else undefined. */
+export function yearOf(s: string | null | undefined): number | undefined {
+  if (!s) return undefined;
+  const m = /\b(1[6-9]\d\d|20\d\d)\b/.exec(s);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  return y <= new Date().getFullYear() + 1 ? y : undefined;
+}
+
+/** Splits an author line ("A, B and C") into names, bounded. */
+export function splitAuthors(s: string): string[] {
+  return s
+    .split(/\s*(?:,|;|\band\b|&)\s*/)
+    .map((a) => clean(a, LIMITS.author))
+    .filter((a) => a && a !== '…' && a !== '...')
+    .slice(0, LIMITS.authors);
+}
