@@ -14,8 +14,17 @@ export default defineConfig({
     name: 'Paperdex',
     description:
       'Remembers every research paper you meet and marks, on any page, the ones you have already seen.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // storage: settings and change notices; unlimitedStorage: a large library must not hit the
+    // default quota; contextMenus: "Save to Paperdex"; activeTab: the popup's "on this tab" and the
+    // star command read the current tab's URL only when the user invokes them.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     action: { default_title: 'Paperdex' },
+    commands: {
+      'star-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: "Star the current page's paper",
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,5 +1,64 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createHandlers } from '../utils/background/handlers';
+import { openDb } from '../utils/library/db';
+import type { MessageType, Response } from '../utils/protocol';
+import { EVENT_KEY, type PaperdexEvent } from '../utils/settings';
+
+const MENU_ID = 'paperdex-save';
 
 export default defineBackground(() => {
-  // Wired in the next step.
+  const db = openDb();
+  const handle = createHandlers(db, {
+    extensionId: browser.runtime.id,
+    onBadge: (tabId, b) => {
+      void browser.action.setBadgeText({ tabId, text: b.text }).catch(() => {});
+      void browser.action.setBadgeBackgroundColor({ tabId, color: b.color }).catch(() => {});
+      void browser.action.setTitle({ tabId, title: b.title }).catch(() => {});
+    },
+  });
+
+  // Open tabs update their badges from this notice, so no tab list or tabs permission is needed.
+  const announce = (event: PaperdexEvent) =>
+    browser.storage.local.set({ [EVENT_KEY]: event }).catch(() => {});
+
+  const answer = async (message: unknown, sender?: { id?: string; tab?: { id?: number } }) => {
+    const res: Response<MessageType> = await handle(message, sender);
+    const type = (message as { type?: unknown } | null)?.type;
+    if (res.ok && 'state' in res && (type === 'setStar' || type === 'starPage')) {
+      void announce({ type: 'star', id: res.state.id, starred: res.state.state === 'starred', t: Date.now() });
+    }
+    if (res.ok && type === 'deletePaper' && 'deleted' in res && res.deleted) {
+      void announce({ type: 'delete', id: String((message as { id: unknown }).id), t: Date.now() });
+    }
+    return res;
+  };
+
+  browser.runtime.onMessage.addListener((message, sender) => answer(message, sender));
+
+  browser.tabs.onRemoved.addListener((tabId) => handle.forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading' && info.url) handle.forgetTab(tabId);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_ID, title: 'Save to Paperdex', contexts: ['page', 'link'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID) return;
+    const url = info.linkUrl ?? info.pageUrl ?? tab?.url;
+    if (!url) return;
+    const title = info.linkUrl ? (info.selectionText ?? '') : (tab?.title ?? '');
+    void answer({ type: 'savePage', page: { url, title } }, { id: browser.runtime.id });
+  });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'star-page') return;
+    const active = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    if (!active?.url) return;
+    await answer(
+      { type: 'starPage', page: { url: active.url, title: active.title ?? '' } },
+      { id: browser.runtime.id },
+    );
+  });
 });

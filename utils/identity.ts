@@ -97,8 +97,10 @@ export function kindOf(id: string): IdKind | null {
  */
 export function canonicalId(id: string): string | null {
   const i = id.indexOf(':');
-  if (i <= 0 || id.length > LIMITS.id) return null;
+  if (i <= 0) return null;
   const kind = id.slice(0, i).toLowerCase();
+  // Titles are cut to a bounded key rather than refused: a long title still names its paper.
+  if (kind !== 'title' && id.length > LIMITS.id) return null;
   const value = id.slice(i + 1).trim();
   if (!value) return null;
   switch (kind) {
@@ -125,7 +127,7 @@ export function canonicalId(id: string): string | null {
     case 's2':
       return /^[0-9a-f]{40}$/i.test(value) ? `s2:${value.toLowerCase()}` : null;
     case 'title': {
-      const t = normalizeTitle(value);
+      const t = normalizeTitle(value).slice(0, LIMITS.id - 6).trim();
       return t ? `title:${t}` : null;
     }
     case 'openreview':
@@ -244,7 +246,17 @@ export function idsFromUrl(href: string, base?: string): string[] {
     const m = /\/(?:doi|article|chapter|book)\/(?:abs\/|full\/|pdf\/|epdf\/|pdfdirect\/)?(10\.\d{4,9}\/[^?#]+)$/.exec(
       path,
     );
-    if (m) add(`doi:${decodeSafe(m[1]!)}`);
+    // IOP and others append the view after the DOI (/article/10.1088/…/012173/meta); no DOI ends so.
+    if (m) add(`doi:${decodeSafe(m[1]!).replace(/\/(?:meta|pdf|epdf|fulltext|full|abstract|html)\/?$/i, '')}`);
+  }
+  if (out.length === 0 && host !== 'doi.org') {
+    // Some links carry the DOI as a query value (?doi=10.x/y, Taylor & Francis' identifierValue=10.x/y).
+    for (const [k, v] of u.searchParams) {
+      if (/doi|identifier/i.test(k) && /^10\.\d{4,9}\/\S/.test(v.trim())) {
+        add(`doi:${v}`);
+        break;
+      }
+    }
   }
   return out;
 }

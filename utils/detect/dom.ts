@@ -9,9 +9,16 @@ export function text(el: Element | null | undefined, max: number = LIMITS.title)
   return clean(raw.length > max * 4 ? raw.slice(0, max * 4) : raw, max);
 }
 
+const NEEDS_COLLAPSE =
+  /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
 export function clean(s: string | null | undefined, max: number = LIMITS.title): string {
   if (!s) return '';
-  return s.replace(/\s+/g, ' ').trim().slice(0, max);
+  const t = s.trim();
+  // Same result as collapsing every run, but most text is already single-spaced, and testing for
+  // that (every \s but the space, spelled out: much faster than [^\S ]) is several times cheaper
+  // than rewriting every space, the largest cost of a 2,000-row listing.
+  return (NEEDS_COLLAPSE.test(t) ? t.replace(/\s+/g, ' ') : t).slice(0, max);
 }
 
 export function attr(el: Element | null | undefined, name: string): string {
@@ -22,7 +29,10 @@ export function attr(el: Element | null | undefined, name: string): string {
 export function absUrl(href: string | null | undefined, base: string | URL): string | undefined {
   if (!href) return undefined;
   try {
-    const u = new URL(href.trim(), base);
+    const h = href.trim();
+    // An absolute link needs no base, and parsing the base again for every row is a large part
+    // of a long listing's cost in the browser.
+    const u = /^https?:\/\//i.test(h) ? new URL(h) : new URL(h, base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
     const s = u.href;
     return s.length <= LIMITS.url ? s : undefined;

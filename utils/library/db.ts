@@ -1,22 +1,24 @@
 /**
  * The one Dexie database and its versioned schema. Only the background writes; extension pages
- * (popup, library, options) open it read-only for queries, because a read through messaging would
+ * (popup, library, options) may open it read-only for queries, because a read through messaging would
  * copy 50,000 rows across a process boundary for every keystroke.
  *
  * Versions: add a new `db.version(n)` with an upgrade function for every schema change and keep a
- * migration test per version (tests/unit/db-migration.test.ts).
+ * migration test per version (tests/unit/db-migration.test.ts). SCHEMA_V1 is what ships first: once
+ * released, never edit it — declare version 2 beside it instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
 
+/** Stored state; 'starred' is the separate `starred` flag, 'new'/'possible' exist only in answers. */
 export type PaperState = 'seen' | 'opened';
 export type SightingHow = 'listed' | 'opened';
 
 export interface StoredPaper {
-  /** Primary id (identity scheme); changes only through a merge. */
+  /** Primary id (identity scheme): the highest-priority id of `ids`; changes only through a merge. */
   id: string;
   /** The primary id and every alias: one multi-entry index answers "have I met any of these?". */
   ids: string[];
-  /** Normalized title (identity.normalizeTitle): finds "possible" duplicates. */
+  /** Normalized title (identity.normalizeTitle): finds "possible" duplicates. Empty when untitled. */
   titleKey: string;
   title: string;
   authors: string[];
@@ -25,7 +27,7 @@ export interface StoredPaper {
   abstract?: string;
   url?: string;
   pdfUrl?: string;
-  /** Adapter ids / sites the paper was met on. */
+  /** Adapter ids the paper was met through ('saved' for the context menu). */
   sources: string[];
   state: PaperState;
   /** 0 | 1: IndexedDB cannot index booleans. */
@@ -34,11 +36,17 @@ export interface StoredPaper {
   note: string;
   firstSeen: number;
   lastSeen: number;
+  /** Number of page loads (visits) the paper was met on. */
   seenCount: number;
+  /** Where the first sighting happened, copied here so a lookup never has to read sightings. */
+  firstSite: string;
+  firstPageUrl: string;
+  /** The page-load id of the first sighting: lets answers say "new" on that page load, retries included. */
+  firstVisit: string;
   /** Search tokens (title, authors, venue, tags, note): prefix search through the index. */
   words: string[];
-  /** Primary ids of stored papers with the same title but conflicting ids. */
-  possible?: string[];
+  /** Primary ids of stored papers with the same title but conflicting ids (or a too-short title). */
+  possible: string[];
 }
 
 export interface Sighting {
@@ -50,6 +58,8 @@ export interface Sighting {
   pageTitle: string;
   time: number;
   how: SightingHow;
+  /** Random id of the page load: a retried recordPage finds its own sightings by it. */
+  visit: string;
 }
 
 export const DB_NAME = 'paperdex';
@@ -59,9 +69,15 @@ export type PaperdexDb = Dexie & {
   sightings: EntityTable<Sighting, 'seq'>;
 };
 
+/**
+ * `*possible` lets a merge find and re-point the papers that name a merged-away primary id;
+ * `visit` makes the idempotency check one query per page; `pageUrl` lets "star this page" find the
+ * paper a content script recorded as the page's own.
+ */
 export const SCHEMA_V1 = {
-  papers: 'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *words, *sources',
-  sightings: '++seq, paperId, time, site, [paperId+time]',
+  papers:
+    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *words, *sources, *possible',
+  sightings: '++seq, paperId, visit, pageUrl, time, site, [paperId+time]',
 } as const;
 
 export function openDb(name: string = DB_NAME): PaperdexDb {

@@ -1,10 +1,369 @@
+/**
+ * arXiv: abstract pages (/abs), the PDF and HTML renderings (/pdf, /html: the URL names the paper),
+ * day and month listings (/list/<archive>/new|recent|pastweek|YYMM, /catchup, author pages /a/),
+ * which are dl > dt/dd pairs in both the pre-2024 and the current layout, and search results
+ * (/search, /search/advanced: li.arxiv-result).
+ */
+import { normalizeArxiv } from '../../identity';
+import { LIMITS, type FoundPaper, type PageKind } from '../../paper';
 import type { Adapter } from '../adapter';
+import { clean, metaContent, metaContents, splitAuthors, text } from '../dom';
+import { makePaper, type RawPaper } from '../make-paper';
 
-// Placeholder: matches its site but detects nothing yet.
+const ID = 'arxiv';
+const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+// Only pages that show papers: /api (Atom feeds), /help, /static, the home page are left alone.
+const SINGLE = /^\/(abs|pdf|html)\/(.+)$/;
+const LISTING = /^\/(?:list|search|catchup|a)(?:\/|$)/;
+
+/** arXiv id from a path tail such as `2106.09608v2`, `2106.09608v2.pdf`, `math/0309136`, `2401.1v1/x1.png`. */
+function idFromTail(tail: string): string | null {
+  let s = tail;
+  try {
+    s = decodeURIComponent(s);
+  } catch {
+    // Keep the raw text.
+  }
+  s = s.replace(/\/+$/, '');
+  const direct = normalizeArxiv(s);
+  if (direct) return direct;
+  // HTML renderings serve their figures and sections under /html/<id>/…
+  const cut = s.lastIndexOf('/');
+  return cut > 0 ? normalizeArxiv(s.slice(0, cut)) : null;
+}
+
+// The common spellings of a paper link, read without building a URL (a listing has thousands).
+const FAST_HREF =
+  /^(?:(?:https?:)?\/\/(?:www\.|export\.)?arxiv\.org)?\/(?:abs|pdf|html)\/([^?#]+)/i;
+
+/** The paper an arXiv abs/pdf/html link names, or null. */
+export function arxivIdFromHref(href: string, base: string | URL): string | null {
+  const f = FAST_HREF.exec(href.trim());
+  if (f) return idFromTail(f[1]!);
+  let u: URL;
+  try {
+    u = new URL(href, base);
+  } catch {
+    return null;
+  }
+  const host = u.hostname.toLowerCase();
+  if (!HOSTS.has(host) && !host.endsWith('.arxiv.org')) return null;
+  const m = SINGLE.exec(u.pathname);
+  return m ? idFromTail(m[2]!) : null;
+}
+
+/** Year of first submission, read off the id (YYMM.NNNNN, or archive/YYMMNNN with YY >= 91 in the 1900s). */
+export function arxivYear(id: string): number | undefined {
+  const n = /^(\d\d)(\d\d)\.\d{4,5}$/.exec(id);
+  const o = /\/(\d\d)(\d\d)\d{3}$/.exec(id);
+  const m = n ?? o;
+  if (!m) return undefined;
+  const yy = Number(m[1]);
+  const mm = Number(m[2]);
+  if (mm < 1 || mm > 12) return undefined;
+  return yy >= 91 ? 1900 + yy : 2000 + yy;
+}
+
+export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
+export const arxivPdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;
+
+/**
+ * Text of a labelled arXiv field without its label: arXiv puts "Title:", "Authors:", "Abstract:",
+ * "Journal-ref:" inside the element, in a span.descriptor (or a bold span on search pages).
+ */
+function unlabelled(
+  el: Element | null | undefined,
+  label: RegExp,
+  max: number = LIMITS.title,
+): string {
+  if (!el) return '';
+  return text(el, max + 40)
+    .replace(label, '')
+    .trim()
+    .slice(0, max);
+}
+
+const TITLE_LABEL = /^Title:\s*/i;
+const AUTHORS_LABEL = /^Authors?:\s*/i;
+const ABSTRACT_LABEL = /^\s*Abstract\s*:\s*/i;
+const JREF_LABEL = /^Journal[- ]ref(?:erence)?:\s*/i;
+/** Placeholders that sit among author links on long author lists ("et al.", "(5 additional authors not shown)"). */
+function notAnAuthor(n: string): boolean {
+  const l = n.toLowerCase();
+  return (
+    /^et al\.?$/.test(l) ||
+    (l.startsWith('(') && l.endsWith(')')) ||
+    l.includes('additional author') ||
+    l.includes('not shown')
+  );
+}
+
+/**
+ * Text content cut to a bound but not yet collapsed: makePaper collapses whitespace, and doing it
+ * twice on thousands of abstracts is most of a listing's cost.
+ */
+function rawText(el: Element | null | undefined, max: number): string {
+  const t = el?.textContent ?? '';
+  return t.length > max * 4 ? t.slice(0, max * 4) : t;
+}
+
+function authorsIn(el: Element | null): string[] {
+  if (!el) return [];
+  const names: string[] = [];
+  const links = el.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) {
+    const n = rawText(links[i], LIMITS.author).trim();
+    if (n && !notAnAuthor(n)) names.push(n);
+    if (names.length >= LIMITS.authors) break;
+  }
+  return names.length ? names : splitAuthors(unlabelled(el, AUTHORS_LABEL, LIMITS.author * 20));
+}
+
+/** Only the first `max` rows of a NodeList are turned into an array. */
+function firstRows(list: NodeListOf<Element>, max: number = LIMITS.rowsPerPage): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < list.length && i < max; i++) out.push(list[i]!);
+  return out;
+}
+
+function paper(
+  { id, ...raw }: RawPaper & { id: string },
+  kind: PageKind,
+  base: URL,
+): FoundPaper | null {
+  const p = makePaper(
+    {
+      ...raw,
+      ids: [`arxiv:${id}`, ...raw.ids],
+      year: raw.year ?? arxivYear(id),
+      venue: raw.venue || 'arXiv',
+    },
+    ID,
+    kind,
+    base,
+  );
+  if (!p?.id.startsWith('arxiv:')) return p;
+  // Built from the canonical id, so absolute and bounded already: going through makePaper's URL
+  // parsing would cost a third of a long listing's time.
+  const canonical = p.id.slice('arxiv:'.length);
+  p.url = arxivAbsUrl(canonical);
+  p.pdfUrl = arxivPdfUrl(canonical);
+  return p;
+}
+
+const DD_FIELDS = '.list-title, .list-authors, .list-journal-ref, p';
+
+/** dt holds the id and links, the following dd the title, authors, journal-ref and abstract. */
+function fromListing(doc: Document, base: URL): FoundPaper[] {
+  const out: FoundPaper[] = [];
+  for (const dt of firstRows(doc.querySelectorAll('dl > dt'))) {
+    const link = dt.querySelector('a[href*="/abs/"]');
+    const id = link ? arxivIdFromHref(link.getAttribute('href') ?? '', base) : null;
+    if (!id) continue;
+    const next = dt.nextElementSibling;
+    const dd = next && next.tagName === 'DD' ? next : null;
+    // list-title, list-authors, list-journal-ref: arXiv's own field names, unchanged since the
+    // pre-2024 layout and kept in the current one. One walk of the dd finds them all.
+    let title: Element | null = null;
+    let authors: Element | null = null;
+    let jref: Element | null = null;
+    let abstract: Element | null = null;
+    const fields = dd ? dd.querySelectorAll(DD_FIELDS) : [];
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      if (f.tagName === 'P') abstract ??= f;
+      else if (f.classList.contains('list-title')) title ??= f;
+      else if (f.classList.contains('list-authors')) authors ??= f;
+      else jref ??= f;
+    }
+    const p = paper(
+      {
+        id,
+        ids: [],
+        title: unlabelled(title, TITLE_LABEL),
+        authors: authorsIn(authors),
+        venue: unlabelled(jref, JREF_LABEL, LIMITS.venue),
+        abstract: rawText(abstract, LIMITS.abstract),
+        element: dt,
+      },
+      'listing',
+      base,
+    );
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+// Applied to trimmed text, so the pattern cannot backtrack over long runs of spaces.
+const MORE_LESS = /[△▽]\s*(?:Less|More)$/;
+
+function fromSearch(doc: Document, base: URL): FoundPaper[] {
+  const out: FoundPaper[] = [];
+  // arxiv-result, title, authors, abstract-full, comments: arxiv-search's semantic class names
+  // (its Bulma classes beside them are presentational and ignored).
+  for (const li of firstRows(doc.querySelectorAll('li.arxiv-result'))) {
+    const link =
+      li.querySelector('.list-title a[href*="/abs/"]') ?? li.querySelector('a[href*="/abs/"]');
+    const id = link ? arxivIdFromHref(link.getAttribute('href') ?? '', base) : null;
+    if (!id) continue;
+    const full = li.querySelector('.abstract-full');
+    const abstract = full
+      ? rawText(full, LIMITS.abstract).trimEnd().replace(MORE_LESS, '')
+      : rawText(li.querySelector('.abstract'), LIMITS.abstract)
+          .trim()
+          .replace(MORE_LESS, '')
+          .replace(ABSTRACT_LABEL, '');
+    let venue = '';
+    for (const c of Array.from(li.querySelectorAll('.comments'))) {
+      const t = text(c, LIMITS.venue + 20);
+      if (JREF_LABEL.test(t)) {
+        venue = t.replace(JREF_LABEL, '');
+        break;
+      }
+    }
+    const dois: string[] = [];
+    for (const a of Array.from(li.querySelectorAll('a[href*="doi.org/10."]'))) {
+      // DOI links inside the abstract or comments name other works.
+      if (a.closest('.abstract, .comments')) continue;
+      dois.push(`doi:${a.getAttribute('href') ?? ''}`);
+    }
+    const p = paper(
+      {
+        id,
+        ids: dois,
+        title: text(li.querySelector('p.title')),
+        authors: authorsIn(li.querySelector('.authors')),
+        venue,
+        abstract,
+        element: li,
+      },
+      'listing',
+      base,
+    );
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** Last, First (citation_author) → First Last. */
+function displayName(n: string): string {
+  const i = n.indexOf(',');
+  return i > 0 ? `${n.slice(i + 1).trim()} ${n.slice(0, i).trim()}` : n;
+}
+
+function fromAbs(doc: Document, base: URL, urlId: string | null): FoundPaper[] {
+  const id = normalizeArxiv(metaContent(doc, 'citation_arxiv_id')) ?? urlId;
+  if (!id) return [];
+  const h1 = doc.querySelector('#abs h1.title, h1.title');
+  const title = clean(metaContent(doc, 'citation_title')) || unlabelled(h1, TITLE_LABEL);
+  let authors = authorsIn(doc.querySelector('#abs .authors, .authors'));
+  if (!authors.length) authors = metaContents(doc, 'citation_author').map(displayName);
+  const abstract =
+    clean(metaContent(doc, 'citation_abstract'), LIMITS.abstract) ||
+    unlabelled(doc.querySelector('blockquote.abstract'), ABSTRACT_LABEL, LIMITS.abstract);
+  // tablecell jref / doi: the abs page's metadata table names its cells by field.
+  const venue = text(doc.querySelector('td.jref'), LIMITS.venue);
+  const dois = [metaContent(doc, 'citation_doi')];
+  for (const a of Array.from(doc.querySelectorAll('td.doi a[href*="doi.org/10."]'))) {
+    dois.push(a.getAttribute('href') ?? '');
+  }
+  const p = paper(
+    {
+      id,
+      ids: dois.filter(Boolean).map((d) => `doi:${d}`),
+      title,
+      authors,
+      abstract,
+      venue,
+      element: h1,
+    },
+    'single',
+    base,
+  );
+  return p ? [p] : [];
+}
+
+/** Text of an element without the parts matched by `skip` (LaTeXML footnotes inside titles). */
+function textWithout(el: Element | null, skip: string, max: number = LIMITS.title): string {
+  if (!el) return '';
+  let out = '';
+  const walk = (n: ChildNode): void => {
+    if (out.length > max * 2) return;
+    if (n.nodeType === 3) out += n.nodeValue ?? '';
+    else if (n.nodeType === 1 && !(n as Element).matches(skip)) n.childNodes.forEach(walk);
+  };
+  el.childNodes.forEach(walk);
+  return clean(out, max);
+}
+
+function fromRendering(doc: Document, base: URL, id: string, html: boolean): FoundPaper[] {
+  // The PDF viewer has no DOM of the paper; the HTML rendering is LaTeXML output, whose
+  // ltx_* classes are its semantic markup.
+  const h1 = html ? doc.querySelector('h1.ltx_title_document') : null;
+  const p = paper(
+    {
+      id,
+      ids: [],
+      title: textWithout(h1, '.ltx_note, .ltx_tag, sup'),
+      abstract: html
+        ? textWithout(doc.querySelector('.ltx_abstract'), '.ltx_title, .ltx_note', LIMITS.abstract)
+        : '',
+      element: h1,
+    },
+    'single',
+    base,
+  );
+  return p ? [p] : [];
+}
+
+function single(url: URL): { what: 'abs' | 'pdf' | 'html'; id: string | null } | null {
+  const m = SINGLE.exec(url.pathname);
+  if (!m) return null;
+  return { what: m[1] as 'abs' | 'pdf' | 'html', id: idFromTail(m[2]!) };
+}
+
 export const arxiv: Adapter = {
-  id: 'arxiv',
-  matches: (u) => /(^|\.)arxiv\.org$/.test(u.hostname),
-  testUrls: ['https://arxiv.org/abs/2106.09608'],
-  detect: () => null,
-  extract: () => [],
+  id: ID,
+  matches: (u) =>
+    HOSTS.has(u.hostname.toLowerCase()) && (SINGLE.test(u.pathname) || LISTING.test(u.pathname)),
+  testUrls: [
+    'https://arxiv.org/abs/2106.09608',
+    'https://arxiv.org/abs/2106.09608v2',
+    'https://arxiv.org/abs/math/0309136',
+    'https://export.arxiv.org/abs/hep-th/9711200v3',
+    'https://arxiv.org/pdf/2106.09608v2',
+    'https://arxiv.org/pdf/2106.09608.pdf',
+    'https://arxiv.org/html/2401.04088v1',
+    'https://arxiv.org/list/cs.LG/new',
+    'https://arxiv.org/list/cond-mat.mtrl-sci/recent',
+    'https://arxiv.org/list/math.AG/pastweek?show=500',
+    'https://arxiv.org/list/cs/2301?skip=0&show=2000',
+    'https://arxiv.org/list/hep-th/2026-03',
+    'https://arxiv.org/search/?query=distributed+systems&searchtype=all',
+    'https://arxiv.org/search/advanced?advanced=&terms-0-term=transformer&terms-0-field=title',
+    'https://www.arxiv.org/catchup/cs.CL/2026-01-05',
+    'https://arxiv.org/a/bengio_y_1',
+  ],
+  detect(doc, url) {
+    const s = single(url);
+    if (s) {
+      if (s.what !== 'abs') return s.id ? 'single' : null;
+      const meta = doc.querySelector(
+        'meta[name="citation_arxiv_id"], meta[name="citation_title"], h1.title',
+      );
+      return meta && (s.id || metaContent(doc, 'citation_arxiv_id')) ? 'single' : null;
+    }
+    return doc.querySelector('li.arxiv-result a[href*="/abs/"], dl > dt a[href*="/abs/"]')
+      ? 'listing'
+      : null;
+  },
+  extract(doc, url) {
+    const s = single(url);
+    if (s) {
+      if (s.what === 'abs') return fromAbs(doc, url, s.id);
+      return s.id ? fromRendering(doc, url, s.id, s.what === 'html') : [];
+    }
+    const found = fromSearch(doc, url);
+    return found.length ? found : fromListing(doc, url);
+  },
 };

@@ -1,10 +1,120 @@
+/**
+ * NeurIPS proceedings (proceedings.neurips.cc = papers.nips.cc; the same platform serves
+ * proceedings.iclr.cc from 2024). MARKUP-NOTES §6, high confidence: a year page
+ * `/paper_files/paper/<YYYY>` lists `li` rows holding `a[href*="-Abstract"]` (title) and `i`
+ * (authors); an abstract page `…/hash/<32hex>-Abstract[-<track>].html` carries citation_* meta.
+ * The hooks are the URL shapes, which every track shares (main, Datasets & Benchmarks, pre-2022).
+ */
+import { LIMITS, type FoundPaper } from '../../paper';
 import type { Adapter } from '../adapter';
+import { attr, splitAuthors, text } from '../dom';
+import { readMetaPaper } from '../generic/meta-tags';
+import { makePaper } from '../make-paper';
 
-// Placeholder: matches its site but detects nothing yet.
+const HOSTS = new Set([
+  'proceedings.neurips.cc',
+  'papers.nips.cc',
+  'papers.neurips.cc',
+  'proceedings.iclr.cc',
+]);
+const ABSTRACT_PAGE = /\/hash\/[0-9a-f]{32}-Abstract[\w-]*\.html$/;
+const ROW_LINK = 'li a[href*="-Abstract"][href*="/hash/"]';
+
+function venueOf(url: URL): string {
+  return url.hostname === 'proceedings.iclr.cc' ? 'ICLR' : 'NeurIPS';
+}
+
+function yearOfPath(path: string): number | undefined {
+  const m = /\/paper(?:_files\/paper)?\/(\d{4})(?:\/|$)/.exec(path);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The PDF sits beside the abstract page: `/hash/<h>-Abstract-Conference.html` →
+ * `/file/<h>-Paper-Conference.pdf` (and `-Abstract.html` → `-Paper.pdf` up to 2021). The year page
+ * links only the abstract page, so the PDF address is derived from it.
+ */
+export function pdfOfAbstract(href: string): string | undefined {
+  const m = /^(.*)\/hash\/([0-9a-f]{32})-Abstract((?:-[\w]+)?)\.html$/.exec(href);
+  return m ? `${m[1]!}/file/${m[2]!}-Paper${m[3]!}.pdf` : undefined;
+}
+
+function extractAbstract(doc: Document, url: URL): FoundPaper[] {
+  const meta = readMetaPaper(doc, url);
+  // The title is the first heading that is not a section label ("Authors", "Abstract").
+  const heading = Array.from(doc.querySelectorAll('h2, h4'))
+    .slice(0, 10)
+    .find(
+      (h) =>
+        !/^(?:authors?|abstract|bibtex|name change policy|supplemental|reviews?)$/i.test(
+          text(h, 100),
+        ),
+    );
+  const p = makePaper(
+    {
+      ...meta,
+      ids: meta?.ids ?? [],
+      title: meta?.title || text(heading),
+      year: meta?.year ?? yearOfPath(url.pathname),
+      venue: meta?.venue || venueOf(url),
+      url: url.href,
+      pdfUrl: meta?.pdfUrl || pdfOfAbstract(url.href),
+      element: meta?.element ?? heading ?? undefined,
+    },
+    'neurips',
+    'single',
+    url,
+  );
+  return p ? [p] : [];
+}
+
+function extractYear(doc: Document, url: URL): FoundPaper[] {
+  const out: FoundPaper[] = [];
+  const year = yearOfPath(url.pathname);
+  const links = doc.querySelectorAll(ROW_LINK);
+  for (let i = 0; i < links.length && out.length < LIMITS.rowsPerPage; i++) {
+    const a = links[i]!;
+    const row = a.closest('li') ?? a;
+    // Authors are in <i> (through 2025) or a span beside the link.
+    const authorsEl = row.querySelector('i, .paper-authors, span.authors');
+    const href = attr(a, 'href');
+    const abs = new URL(href, url).href;
+    const track = /-Abstract-Datasets_and_Benchmarks/.test(href) ? ' Datasets and Benchmarks' : '';
+    const p = makePaper(
+      {
+        ids: [],
+        title: text(a),
+        authors: splitAuthors(text(authorsEl, 5000)),
+        year: yearOfPath(new URL(abs).pathname) ?? year,
+        venue: venueOf(url) + track,
+        url: abs,
+        pdfUrl: pdfOfAbstract(abs),
+        element: row,
+      },
+      'neurips',
+      'listing',
+      url,
+    );
+    if (p) out.push(p);
+  }
+  return out;
+}
+
 export const neurips: Adapter = {
   id: 'neurips',
-  matches: (u) => u.hostname === 'proceedings.neurips.cc' || u.hostname === 'papers.nips.cc',
-  testUrls: ['https://proceedings.neurips.cc/paper_files/paper/2023'],
-  detect: () => null,
-  extract: () => [],
+  matches: (u) => HOSTS.has(u.hostname),
+  testUrls: [
+    'https://proceedings.neurips.cc/paper_files/paper/2023',
+    'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0001ca33ba34ce0351e4612b744b3936-Abstract-Conference.html',
+    'https://proceedings.neurips.cc/paper_files/paper/2024/hash/0002bd2b5b0c1c7b1b0d8e63b8c93a16-Abstract-Datasets_and_Benchmarks_Track.html',
+    'https://papers.nips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
+    'https://proceedings.iclr.cc/paper_files/paper/2024',
+  ],
+  detect(doc, url) {
+    if (ABSTRACT_PAGE.test(url.pathname))
+      return doc.querySelector('meta[name="citation_title" i], h4, h2') ? 'single' : null;
+    return doc.querySelector(ROW_LINK) ? 'listing' : null;
+  },
+  extract: (doc, url) =>
+    ABSTRACT_PAGE.test(url.pathname) ? extractAbstract(doc, url) : extractYear(doc, url),
 };

@@ -1,0 +1,269 @@
+/**
+ * Search box, chips, sort and the list, with the keyboard model: `/` focuses the search, arrows
+ * move the selection (from the search box into the list and back), Enter opens the selected paper,
+ * `s` stars it. Shared by the popup and the library page, which adds bulk actions around it.
+ */
+import type { ComponentChildren } from 'preact';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { StoredPaper } from '../utils/library/db';
+import { knownSites, papersOnPage, type SortKey } from '../utils/search/run';
+import { activeTabUrl, openUrl, setStar } from './actions';
+import { Chips, chipsActive, NO_CHIPS, type ChipState } from './Chips';
+import { DbContext } from './context';
+import { EmptyState } from './EmptyState';
+import { paperUrl } from './format';
+import { PaperList } from './PaperList';
+import { SearchBox } from './SearchBox';
+import { SortMenu } from './SortMenu';
+import { useSearch } from './useSearch';
+
+/** Rows per page of results; more load as the list nears its end. */
+const PAGE = 100;
+export const ROW_HEIGHT = 92;
+
+export interface BrowserView {
+  papers: readonly StoredPaper[];
+  total?: number;
+  more: boolean;
+}
+
+export interface PaperBrowserProps {
+  /** The popup offers "on this tab"; the library page is itself a tab. */
+  withTabChip: boolean;
+  /** Library page: checkboxes and a toolbar over the visible results. */
+  checked?: ReadonlySet<string>;
+  onCheck?: (paper: StoredPaper, checked: boolean) => void;
+  toolbar?: (view: BrowserView) => ComponentChildren;
+  /** Status messages from outside (bulk actions). */
+  status?: string;
+  autoFocus?: boolean;
+}
+
+function countLabel(total: number | undefined, shown: number, more: boolean, filtered: boolean): string {
+  const noun = filtered ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'paper' : 'papers';
+  if (total !== undefined) return `${total.toLocaleString()} ${noun}`;
+  return `${shown.toLocaleString()}${more ? '+' : ''} ${noun}`;
+}
+
+function isEditable(t: EventTarget | null): boolean {
+  return t instanceof Element && !!t.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+}
+
+export function PaperBrowser(props: PaperBrowserProps) {
+  const db = useContext(DbContext);
+  const [text, setText] = useState('');
+  const [chips, setChips] = useState<ChipState>(NO_CHIPS);
+  const [sort, setSort] = useState<SortKey>('lastSeen');
+  const [limit, setLimit] = useState(PAGE);
+  const [selected, setSelected] = useState(0);
+  const [focusSelected, setFocusSelected] = useState(false);
+  const [status, setStatus] = useState('');
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [sites, setSites] = useState<string[]>([]);
+  const [tab, setTab] = useState<{ ids?: string[]; unavailable?: string }>({});
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (props.autoFocus) searchRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!db) return;
+    void knownSites(db).then(setSites, () => setSites([]));
+  }, [db]);
+
+  useEffect(() => {
+    if (!db || !props.withTabChip) return;
+    let live = true;
+    void activeTabUrl().then(async (url) => {
+      if (!url) {
+        if (live) setTab({ unavailable: 'The current tab has no web page Paperdex can read.' });
+        return;
+      }
+      const ids = await papersOnPage(db, url);
+      if (live) setTab({ ids });
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, props.withTabChip]);
+
+  // A new question starts at the top with one page of rows.
+  useEffect(() => {
+    setLimit(PAGE);
+    setSelected(0);
+  }, [text, chips, sort]);
+
+  const search = useSearch({ text, chips, sort, limit, tabIds: tab.ids, knownSites: sites });
+  const { result, abstracts } = search;
+
+  // Fresh rows carry the stored star: drop the optimistic ones.
+  useEffect(() => setOverrides(new Map()), [result, abstracts]);
+
+  const papers = useMemo(
+    () => [...(result?.papers ?? []), ...(abstracts?.papers ?? [])],
+    [result, abstracts],
+  );
+  const viaAbstract = useMemo(() => new Set(abstracts?.papers.map((p) => p.id) ?? []), [abstracts]);
+  const filtered = text.trim() !== '' || chipsActive(chips);
+
+  const star = async (p: StoredPaper, starred: boolean) => {
+    setOverrides((m) => new Map(m).set(p.id, starred));
+    const err = await setStar(p.id, starred);
+    if (err) {
+      setOverrides((m) => {
+        const n = new Map(m);
+        n.delete(p.id);
+        return n;
+      });
+      setStatus(`Could not ${starred ? 'star' : 'unstar'}: ${err}`);
+    } else {
+      setStatus(starred ? 'Starred.' : 'Unstarred.');
+    }
+  };
+
+  const open = (i: number) => {
+    const p = papers[i];
+    if (!p) return;
+    void openUrl(paperUrl(p)).then((err) => err && setStatus(err));
+  };
+
+  const move = (to: number) => {
+    if (papers.length === 0) return;
+    setSelected(Math.max(0, Math.min(papers.length - 1, to)));
+    setFocusSelected(true);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      const t = e.target as Element | null;
+      const inSearch = t === searchRef.current;
+      const onRow = t instanceof HTMLElement && t.dataset.index !== undefined;
+      const neutral = !isEditable(t) && (onRow || t === document.body || !!t?.closest('.list'));
+      switch (e.key) {
+        case '/':
+          if (isEditable(t)) return;
+          e.preventDefault();
+          searchRef.current?.focus();
+          searchRef.current?.select();
+          return;
+        case 'ArrowDown':
+          if (!inSearch && !neutral) return;
+          e.preventDefault();
+          move(inSearch ? selected : selected + 1);
+          return;
+        case 'ArrowUp':
+          if (!neutral) return;
+          e.preventDefault();
+          if (selected <= 0) searchRef.current?.focus();
+          else move(selected - 1);
+          return;
+        case 'Home':
+        case 'End':
+          if (!onRow) return;
+          e.preventDefault();
+          move(e.key === 'Home' ? 0 : papers.length - 1);
+          return;
+        case 'Enter':
+          if (!inSearch && !onRow && t !== document.body) return;
+          e.preventDefault();
+          open(selected);
+          return;
+        case 's':
+        case 'S': {
+          if (!neutral) return;
+          const p = papers[selected];
+          if (!p) return;
+          e.preventDefault();
+          void star(p, !(overrides.get(p.id) ?? p.starred === 1));
+          return;
+        }
+        default:
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  const onEndReached = () => {
+    if (result?.more && limit <= (result.papers.length ?? 0)) setLimit((l) => l + PAGE);
+  };
+
+  const emptyKind =
+    result && papers.length === 0 && !search.abstractsPending
+      ? !filtered && result.total === 0
+        ? 'new'
+        : 'no-match'
+      : undefined;
+
+  let count = result ? countLabel(result.total, result.papers.length, result.more, filtered) : 'Loading…';
+  if (abstracts?.papers.length) count += ` · ${abstracts.total ?? abstracts.papers.length} more in abstracts`;
+  else if (search.abstractsPending && result) count += ' · searching abstracts…';
+
+  return (
+    <div class="browser" data-results-for={search.forText}>
+      <SearchBox
+        value={text}
+        onInput={setText}
+        inputRef={searchRef}
+        problems={search.query.problems}
+      />
+      <div class="controls">
+        <Chips
+          value={chips}
+          onChange={setChips}
+          sites={sites}
+          showOnTab={props.withTabChip}
+          onTabUnavailable={tab.unavailable}
+        />
+      </div>
+      <div class="summary">
+        <span class="count" aria-live="polite">
+          {count}
+        </span>
+        <SortMenu value={sort} onChange={setSort} />
+      </div>
+      {props.toolbar?.({ papers, total: result?.total, more: !!result?.more })}
+      {search.error && (
+        <p class="error" role="alert">
+          {search.error}
+        </p>
+      )}
+      {emptyKind ? (
+        <EmptyState
+          kind={emptyKind}
+          onClear={
+            filtered
+              ? () => {
+                  setText('');
+                  setChips(NO_CHIPS);
+                  searchRef.current?.focus();
+                }
+              : undefined
+          }
+        />
+      ) : (
+        <PaperList
+          papers={papers}
+          rowHeight={ROW_HEIGHT}
+          selected={selected}
+          focusSelected={focusSelected}
+          onFocused={() => setFocusSelected(false)}
+          onSelect={setSelected}
+          starOverrides={overrides}
+          onStar={(p, s) => void star(p, s)}
+          onStatus={setStatus}
+          viaAbstract={viaAbstract}
+          onEndReached={onEndReached}
+          checked={props.checked}
+          onCheck={props.onCheck}
+          label={filtered ? 'Matching papers' : 'Papers'}
+        />
+      )}
+      <p class="status" role="status">
+        {props.status || status}
+      </p>
+    </div>
+  );
+}

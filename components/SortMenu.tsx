@@ -1,0 +1,29 @@
+import type { SortKey } from '../utils/search/run';
+
+export const SORT_LABELS: Record<SortKey, string> = {
+  lastSeen: 'Last seen',
+  firstSeen: 'First seen',
+  seenCount: 'Times seen',
+  year: 'Year',
+  title: 'Title',
+};
+
+export interface SortMenuProps {
+  value: SortKey;
+  onChange: (sort: SortKey) => void;
+}
+
+export function SortMenu({ value, onChange }: SortMenuProps) {
+  return (
+    <label class="sort">
+      <span>Sort</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as SortKey)}>
+        {(Object.keys(SORT_LABELS) as SortKey[]).map((k) => (
+          <option key={k} value={k}>
+            {SORT_LABELS[k]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

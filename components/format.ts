@@ -1,0 +1,120 @@
+/** Display helpers shared by the popup and the library page: pure, so tests can pin them. */
+import type { StoredPaper } from '../utils/library/db';
+
+const SITE_LABELS: Readonly<Record<string, string>> = {
+  arxiv: 'arXiv',
+  alphaxiv: 'alphaXiv',
+  'huggingface-papers': 'HF Papers',
+  'google-scholar': 'Scholar',
+  'semantic-scholar': 'Semantic Scholar',
+  'acl-anthology': 'ACL Anthology',
+  biorxiv: 'bioRxiv',
+  cvf: 'CVF',
+  dblp: 'DBLP',
+  neurips: 'NeurIPS',
+  openreview: 'OpenReview',
+  pmc: 'PMC',
+  pmlr: 'PMLR',
+  pubmed: 'PubMed',
+  saved: 'Saved',
+  // Generic adapters: the page was some publisher's or author's page.
+  'meta-tags': 'Web',
+  'json-ld': 'Web',
+  coins: 'Web',
+  'id-links': 'Web',
+};
+
+export function siteLabel(site: string): string {
+  return SITE_LABELS[site] ?? site;
+}
+
+/** Unique labels, in the order the paper met them (generic adapters collapse into one "Web"). */
+export function siteLabels(sources: readonly string[]): string[] {
+  return [...new Set(sources.map(siteLabel))];
+}
+
+/** "A, B, … Z": enough to recognize a paper without a wall of names. */
+export function shortAuthors(authors: readonly string[]): string {
+  if (authors.length <= 3) return authors.join(', ');
+  return `${authors[0]!}, ${authors[1]!}, … ${authors[authors.length - 1]!}`;
+}
+
+export function venueYear(p: Pick<StoredPaper, 'venue' | 'year'>): string {
+  return [p.venue, p.year].filter((x) => x !== undefined && x !== '').join(' ');
+}
+
+const UNITS: Array<[number, string]> = [
+  [60_000, 'min'],
+  [3_600_000, 'h'],
+  [86_400_000, 'd'],
+  [7 * 86_400_000, 'w'],
+  [30 * 86_400_000, 'mo'],
+  [365 * 86_400_000, 'y'],
+];
+
+/** "just now", "5 min ago", "3 d ago", "2 y ago". */
+export function relativeTime(t: number, now: number = Date.now()): string {
+  const d = Math.max(0, now - t);
+  if (d < 60_000) return 'just now';
+  let label = 'min';
+  let size = 60_000;
+  for (const [ms, name] of UNITS) {
+    if (d >= ms) {
+      size = ms;
+      label = name;
+    }
+  }
+  return `${Math.floor(d / size)} ${label} ago`;
+}
+
+/** The URL itself when it is http(s), else undefined: page-provided links never run script. */
+export function httpUrl(url: string | undefined | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a paper lives: its stored URL, else one derived from its id. */
+export function paperUrl(p: Pick<StoredPaper, 'url' | 'id'>): string | undefined {
+  const own = httpUrl(p.url);
+  if (own) return own;
+  const i = p.id.indexOf(':');
+  const kind = p.id.slice(0, i);
+  const v = p.id.slice(i + 1);
+  switch (kind) {
+    case 'arxiv':
+      return `https://arxiv.org/abs/${v}`;
+    case 'doi':
+      return `https://doi.org/${v}`;
+    case 'pmid':
+      return `https://pubmed.ncbi.nlm.nih.gov/${v}/`;
+    case 'pmcid':
+      return `https://pmc.ncbi.nlm.nih.gov/articles/${v}/`;
+    case 'openreview':
+      return `https://openreview.net/forum?id=${encodeURIComponent(v)}`;
+    case 'acl':
+      return `https://aclanthology.org/${v}/`;
+    case 'dblp':
+      return `https://dblp.org/rec/${v}.html`;
+    case 's2':
+      return `https://www.semanticscholar.org/paper/${v}`;
+    case 'hal':
+      return `https://hal.science/${v}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Start of the day / week (Monday) / month, local time: the time-range chips. */
+export type TimeRange = 'today' | 'week' | 'month';
+
+export function rangeStart(range: TimeRange, now: Date = new Date()): number {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  if (range === 'week') d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
+  if (range === 'month') d.setDate(1);
+  return d.getTime();
+}

@@ -1,0 +1,155 @@
+/**
+ * Runs the search for the current text, chips and sort; results follow every keystroke, and a
+ * write anywhere (a star set in another tab, a page recorded by the background) re-runs it.
+ *
+ * Why not Dexie's liveQuery: it re-runs only when a write touches a range the querier read, and it
+ * learns those ranges through Dexie's zone, which does not survive the planner's own async helpers
+ * and Promise.all (a test caught stars set by the background never showing). Instead we listen to
+ * the event liveQuery itself is built on, `storagemutated`, which Dexie also relays from the
+ * background service worker over BroadcastChannel, and re-run the whole query (≤ 50 ms).
+ */
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PaperdexDb } from '../utils/library/db';
+import { parseQuery, type ParsedQuery } from '../utils/search/query';
+import {
+  runSearch,
+  searchAbstracts,
+  type SearchOptions,
+  type SearchResult,
+  type SortKey,
+} from '../utils/search/run';
+import { siteGroups, type ChipState } from './Chips';
+import { DbContext } from './context';
+import { rangeStart } from './format';
+
+export interface SearchInput {
+  text: string;
+  chips: ChipState;
+  sort: SortKey;
+  limit: number;
+  /** Papers on the active tab, once known (the "on this tab" chip). */
+  tabIds?: readonly string[];
+  /** Site ids the library knows, to resolve the site chip's label. */
+  knownSites: readonly string[];
+}
+
+export interface SearchState {
+  query: ParsedQuery;
+  result?: SearchResult;
+  /** The slow pass over abstracts; only for queries with words. */
+  abstracts?: SearchResult;
+  abstractsPending: boolean;
+  error?: string;
+  /** Milliseconds from the input change to the fast result. */
+  elapsed?: number;
+  /** The search text `result` answers (the DOM exposes it for end-to-end timing). */
+  forText?: string;
+}
+
+/** Waits this long after the last keystroke before the abstract scan starts. */
+const ABSTRACT_DELAY = 350;
+
+export function buildSearch(input: SearchInput): { query: ParsedQuery; opts: SearchOptions } {
+  const query = parseQuery(input.text);
+  const c = input.chips;
+  if (c.starred) query.starred = true;
+  if (c.state) query.state = c.state;
+  const opts: SearchOptions = { sort: input.sort, limit: input.limit };
+  if (c.range) opts.since = rangeStart(c.range);
+  if (c.onTab) opts.onlyIds = input.tabIds ?? [];
+  if (c.site) opts.sources = siteGroups(input.knownSites).get(c.site) ?? [];
+  return { query, opts };
+}
+
+/** Writes arriving in one burst (a page of 200 papers recorded) cause one re-run. */
+const CHANGE_DELAY = 40;
+
+/** A number that changes whenever this database changes, here or in any other extension context. */
+export function useDbVersion(db: PaperdexDb | null): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!db) return;
+    const prefix = `idb://${db.name}/`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = (parts: ObservabilitySet) => {
+      if (!Object.keys(parts).some((k) => k === 'all' || k.startsWith(prefix))) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => setVersion((v) => v + 1), CHANGE_DELAY);
+    };
+    Dexie.on('storagemutated', onChange);
+    return () => {
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onChange);
+    };
+  }, [db]);
+  return version;
+}
+
+export function useSearch(input: SearchInput): SearchState {
+  const db = useContext(DbContext);
+  const { query, opts } = useMemo(
+    () => buildSearch(input),
+    [input.text, input.chips, input.sort, input.limit, input.tabIds, input.knownSites],
+  );
+  const [state, setState] = useState<SearchState>({ query, abstractsPending: false });
+
+  const version = useDbVersion(db);
+  const lastAsked = useRef<{ query: ParsedQuery; opts: SearchOptions }>();
+
+  useEffect(() => {
+    if (!db) return;
+    const started = performance.now();
+    let live = true;
+    runSearch(db, query, opts).then(
+      (result) => {
+        if (!live) return;
+        setState((s) => ({
+          ...s,
+          query,
+          result,
+          forText: input.text,
+          error: undefined,
+          elapsed: performance.now() - started,
+        }));
+      },
+      (e: unknown) => {
+        if (live) setState((s) => ({ ...s, query, error: e instanceof Error ? e.message : String(e) }));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, query, opts, version]);
+
+  useEffect(() => {
+    if (!db) return;
+    if (query.words.length === 0 && query.phrases.length === 0) {
+      setState((s) => ({ ...s, abstracts: undefined, abstractsPending: false }));
+      return;
+    }
+    // Matches of the previous question must not linger under the new one; a re-run after a write
+    // keeps them until it has fresh ones.
+    const asked = lastAsked.current;
+    const sameQuestion = asked?.query === query && asked.opts === opts;
+    lastAsked.current = { query, opts };
+    setState((s) => ({ ...s, abstracts: sameQuestion ? s.abstracts : undefined, abstractsPending: true }));
+    const ac = new AbortController();
+    const timer = setTimeout(() => {
+      searchAbstracts(db, query, opts, ac.signal).then(
+        (abstracts) => {
+          if (!ac.signal.aborted) setState((s) => ({ ...s, abstracts, abstractsPending: false }));
+        },
+        () => {
+          if (!ac.signal.aborted) setState((s) => ({ ...s, abstractsPending: false }));
+        },
+      );
+    }, ABSTRACT_DELAY);
+    return () => {
+      ac.abort();
+      clearTimeout(timer);
+    };
+  }, [db, query, opts, version]);
+
+  return { ...state, query };
+}

@@ -1,0 +1,24 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Page text is data, never HTML.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Page text is data: use textContent or DOM building.' },
+        { property: 'outerHTML', message: 'Page text is data: use textContent or DOM building.' },
+        { property: 'insertAdjacentHTML', message: 'Page text is data: use DOM building.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Page text is data, never HTML.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,162 @@
+/**
+ * End-to-end harness: Debian's Chromium, headless, with the real built extension loaded, and real
+ * saved pages served at their real URLs. No request reaches the network: a catch-all route answers
+ * every request, and requests for pages no test provided are recorded so the test fails.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  chromium,
+  type BrowserContext,
+  type Page,
+  type Route,
+  type Worker,
+} from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DIST = join(ROOT, '.output', 'chrome-mv3');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Serve this HTML (or a fixture file) at this exact URL. */
+  serve(url: string, body: { file: string } | { html: string }): void;
+  /** Requests for documents nobody served: a test touching the network would show up here. */
+  unserved: string[];
+  /** Requests the extension itself made (it should make none). */
+  extensionRequests: string[];
+  open(url: string): Promise<Page>;
+  popup(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function chromiumPath(): string {
+  const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(p)) throw new Error(`Chromium not found at ${p}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  return p;
+}
+
+export async function launch(): Promise<Harness> {
+  if (!existsSync(join(DIST, 'manifest.json'))) {
+    throw new Error(`no built extension in ${DIST}: run npm run build first`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'paperdex-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Belt and braces: even a request no route catches cannot resolve a host.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+    ],
+  });
+  const pages = new Map<string, { file: string } | { html: string }>();
+  const unserved: string[] = [];
+  const extensionRequests: string[] = [];
+
+  // Only the web: the extension's own chrome-extension:// pages load from the built folder.
+  const web = (u: URL) => u.protocol === 'http:' || u.protocol === 'https:';
+  await context.route(web, async (route: Route) => {
+    const req = route.request();
+    const url = req.url();
+    const body = pages.get(url) ?? pages.get(url.replace(/#.*$/, ''));
+    if (body) {
+      const html = 'file' in body ? readFileSync(join(FIXTURES, body.file)) : body.html;
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return;
+    }
+    if (req.resourceType() === 'document') unserved.push(url);
+    // Saved pages reference their sites' scripts, styles and images: answer them empty.
+    await route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
+  });
+  context.on('request', (req) => {
+    const frame = req.frame?.bind(req);
+    let fromExtension = false;
+    try {
+      fromExtension = frame ? frame().url().startsWith('chrome-extension://') : false;
+    } catch {
+      // Service-worker requests have no frame.
+      fromExtension = true;
+    }
+    if (fromExtension && !req.url().startsWith('chrome-extension://')) extensionRequests.push(req.url());
+  });
+
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    worker,
+    unserved,
+    extensionRequests,
+    serve(url, body) {
+      pages.set(url, body);
+    },
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async popup() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reads the fixture list: file → real URL. */
+export function fixtureUrl(file: string): string {
+  const tsv = readFileSync(join(FIXTURES, 'pages.tsv'), 'utf8');
+  for (const line of tsv.split('\n').slice(1)) {
+    const [f, url] = line.split('\t');
+    if (f === file && url) return url;
+  }
+  throw new Error(`no URL for fixture ${file}`);
+}
+
+export interface LibraryDump {
+  papers: Array<{ id: string; ids: string[]; state: string; starred: number; seenCount: number; title: string }>;
+  sightings: Array<{ paperId: string; pageUrl: string; how: string }>;
+}
+
+/** Reads the extension's IndexedDB from inside its service worker (raw IndexedDB, read-only). */
+export async function readLibrary(h: Harness): Promise<LibraryDump> {
+  const worker = h.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? h.worker;
+  return worker.evaluate(
+    () =>
+      new Promise<LibraryDump>((resolve, reject) => {
+        const req = indexedDB.open('paperdex');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['papers', 'sightings'], 'readonly');
+          const papers = tx.objectStore('papers').getAll();
+          const sightings = tx.objectStore('sightings').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ papers: papers.result, sightings: sightings.result } as LibraryDump);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}

@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { PageController, type PaperStateInfo, type Transport } from '../../utils/content/controller';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import type { DetectedPaper } from '../../utils/paper';
+
+const LISTING = `<!doctype html><html><head><title>Reading list</title></head><body><ul>
+<li><a href="https://arxiv.org/abs/2106.09608">Learning Knowledge Graph-based World Models of Textual Environments</a></li>
+<li><a href="https://arxiv.org/abs/2509.24002">MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use</a></li>
+<li><a href="https://doi.org/10.1103/PhysRevX.12.041027">Tearing Instability and Current-Sheet Disruption in the Turbulent Dynamo</a></li>
+</ul></body></html>`;
+
+class FakeTransport implements Transport {
+  known = new Map<string, PaperStateInfo>();
+  recorded: DetectedPaper[][] = [];
+  stars: Array<[string, boolean]> = [];
+  async lookup(papers: Array<Pick<DetectedPaper, 'id' | 'aliases' | 'title'>>) {
+    const out: Record<string, PaperStateInfo> = {};
+    for (const p of papers) {
+      const s = this.known.get(p.id);
+      if (s) out[p.id] = s;
+    }
+    return out;
+  }
+  async record(_page: { url: string; title: string }, _visit: string, papers: DetectedPaper[]) {
+    this.recorded.push(papers);
+    const out: Record<string, PaperStateInfo> = {};
+    for (const p of papers) out[p.id] = { id: p.id, state: 'seen', seenCount: 1 };
+    return out;
+  }
+  async setStar(id: string, starred: boolean) {
+    this.stars.push([id, starred]);
+  }
+}
+
+function setup(html: string, transport: Transport, settings = DEFAULT_SETTINGS) {
+  document.open();
+  document.write(html);
+  document.close();
+  return new PageController({
+    doc: document,
+    url: () => new URL('https://example.org/reading-list'),
+    transport,
+    settings,
+    incognito: false,
+  });
+}
+
+const badges = () =>
+  Array.from(document.querySelectorAll('paperdex-mark')).map((b) => [
+    b.getAttribute('data-paperdex-id'),
+    b.getAttribute('data-paperdex-state'),
+  ]);
+
+describe('page controller', () => {
+  it('marks every paper new on a first visit and records them once', async () => {
+    const t = new FakeTransport();
+    const c = setup(LISTING, t);
+    await c.scan();
+    expect(badges()).toEqual([
+      ['arxiv:2106.09608', 'new'],
+      ['arxiv:2509.24002', 'new'],
+      ['doi:10.1103/physrevx.12.041027', 'new'],
+    ]);
+    expect(t.recorded).toHaveLength(1);
+    expect(t.recorded[0]!.map((p) => p.id)).toHaveLength(3);
+    // A rescan with no new rows neither marks twice nor records again.
+    await c.scan();
+    expect(badges()).toHaveLength(3);
+    expect(t.recorded).toHaveLength(1);
+  });
+
+  it('marks known papers with their state and only new rows on DOM changes', async () => {
+    const t = new FakeTransport();
+    t.known.set('arxiv:2509.24002', { id: 'arxiv:2509.24002', state: 'opened', seenCount: 2, firstSeen: 1 });
+    const c = setup(LISTING, t);
+    await c.scan();
+    expect(badges()[1]).toEqual(['arxiv:2509.24002', 'opened']);
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = 'https://arxiv.org/abs/2301.00001';
+    a.textContent = 'NFTrig: Using Blockchain Technologies for Math Education';
+    li.append(a);
+    document.querySelector('ul')!.append(li);
+    await c.scan();
+    expect(badges()).toHaveLength(4);
+    expect(t.recorded[1]!.map((p) => p.id)).toEqual(['arxiv:2301.00001']);
+  });
+
+  it('stars from the badge and removes badges when highlighting is switched off', async () => {
+    const t = new FakeTransport();
+    const c = setup(LISTING, t);
+    await c.scan();
+    const host = document.querySelector('paperdex-mark')!;
+    const star = host.shadowRoot!.querySelector('button')!;
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    star.click();
+    await Promise.resolve();
+    expect(t.stars).toEqual([['arxiv:2106.09608', true]]);
+    expect(host.getAttribute('data-paperdex-state')).toBe('starred');
+    await c.applySettings({ ...DEFAULT_SETTINGS, highlight: false });
+    expect(badges()).toEqual([]);
+  });
+
+  it('does nothing on a disabled site and never records when paused', async () => {
+    const t = new FakeTransport();
+    const c = setup(LISTING, t, { ...DEFAULT_SETTINGS, disabledSites: ['example.org'] });
+    await c.scan();
+    expect(badges()).toEqual([]);
+    expect(t.recorded).toHaveLength(0);
+    await c.applySettings({ ...DEFAULT_SETTINGS, paused: true });
+    expect(badges()).toHaveLength(3);
+    expect(t.recorded).toHaveLength(0);
+  });
+
+  it('keeps page text as text: a script in a title never becomes markup', async () => {
+    const t = new FakeTransport();
+    setup(
+      `<ul><li><a href="https://arxiv.org/abs/2106.09608">&lt;img src=x onerror="window.__pwned=1"&gt; Title</a></li></ul>`,
+      t,
+    );
+    const c = new PageController({
+      doc: document,
+      url: () => new URL('https://example.org/'),
+      transport: t,
+      settings: DEFAULT_SETTINGS,
+      incognito: false,
+    });
+    await c.scan();
+    const host = document.querySelector('paperdex-mark')!;
+    expect(host.shadowRoot!.querySelector('img')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});

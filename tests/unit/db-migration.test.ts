@@ -1,0 +1,143 @@
+/**
+ * Databases created by old schema versions must open with the current code with every row intact.
+ * Keep one test per schema version from now on: when version 2 comes, add a FROZEN_V2 beside
+ * FROZEN_V1 and a test that fills a v2 database — never edit the frozen copies, they are what users'
+ * disks hold.
+ */
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { openDb, SCHEMA_V1 } from '../../utils/library/db';
+
+/** Schema v1 exactly as shipped (copied, not imported, so later edits to db.ts cannot change it). */
+const FROZEN_V1 = {
+  papers:
+    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *words, *sources, *possible',
+  sightings: '++seq, paperId, visit, pageUrl, time, site, [paperId+time]',
+} as const;
+
+/** The v1 row shapes, frozen for the same reason. */
+interface V1Paper {
+  id: string;
+  ids: string[];
+  titleKey: string;
+  title: string;
+  authors: string[];
+  year?: number;
+  venue?: string;
+  abstract?: string;
+  url?: string;
+  pdfUrl?: string;
+  sources: string[];
+  state: 'seen' | 'opened';
+  starred: 0 | 1;
+  tags: string[];
+  note: string;
+  firstSeen: number;
+  lastSeen: number;
+  seenCount: number;
+  firstSite: string;
+  firstPageUrl: string;
+  firstVisit: string;
+  words: string[];
+  possible: string[];
+}
+
+interface V1Sighting {
+  seq?: number;
+  paperId: string;
+  pageUrl: string;
+  site: string;
+  pageTitle: string;
+  time: number;
+  how: 'listed' | 'opened';
+  visit: string;
+}
+
+function v1Papers(n: number): V1Paper[] {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `arxiv:2301.${String(10000 + i)}`;
+    const p: V1Paper = {
+      id,
+      ids: i % 3 ? [id, `doi:10.1000/v1.${i}`] : [id],
+      titleKey: `paper number ${i}`,
+      title: `Paper Number ${i}`,
+      authors: i % 2 ? ['Ada Lovelace', 'Alan Turing'] : [],
+      sources: ['arxiv'],
+      state: i % 4 ? 'seen' : 'opened',
+      starred: i % 5 ? 0 : 1,
+      tags: i % 7 ? [] : ['toread'],
+      note: i % 11 ? '' : `note ${i}`,
+      firstSeen: 1_700_000_000_000 + i,
+      lastSeen: 1_700_000_000_000 + i * 2,
+      seenCount: 1 + (i % 3),
+      firstSite: 'arxiv',
+      firstPageUrl: `https://arxiv.org/list/cs.LG/${i}`,
+      firstVisit: `visit${i}`,
+      words: ['paper', 'number', String(i)],
+      possible: i === 1 ? [`arxiv:2301.${String(10002)}`] : [],
+    };
+    if (i % 2) p.year = 2000 + (i % 24);
+    if (i % 3 === 1) p.venue = 'NeurIPS';
+    if (i % 5 === 2) p.abstract = 'An abstract. '.repeat(20);
+    if (i % 2 === 0) p.url = `https://arxiv.org/abs/2301.${String(10000 + i)}`;
+    if (i % 6 === 0) p.pdfUrl = `https://arxiv.org/pdf/2301.${String(10000 + i)}`;
+    return p;
+  });
+}
+
+describe('schema migrations', () => {
+  it('SCHEMA_V1 is frozen: change the schema by adding a version, not by editing v1', () => {
+    expect(SCHEMA_V1).toEqual(FROZEN_V1);
+  });
+
+  it('a database created by schema v1 opens with the current code, 100 % of rows intact', async () => {
+    const name = `paperdex-migration-v1-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name) as Dexie & {
+      papers: Dexie.Table<V1Paper, string>;
+      sightings: Dexie.Table<V1Sighting, number>;
+    };
+    old.version(1).stores(FROZEN_V1);
+    const papers = v1Papers(300);
+    const sightings: V1Sighting[] = papers.flatMap((p, i) =>
+      Array.from({ length: p.seenCount }, (_, k) => ({
+        paperId: p.id,
+        pageUrl: `https://example.org/${i}/${k}`,
+        site: k ? 'huggingface-papers' : 'arxiv',
+        pageTitle: `Page ${i}`,
+        time: p.firstSeen + k,
+        how: k === 0 && p.state === 'opened' ? ('opened' as const) : ('listed' as const),
+        visit: `visit${i}-${k}`,
+      })),
+    );
+    await old.papers.bulkAdd(papers);
+    await old.sightings.bulkAdd(sightings);
+    const oldSightings = await old.sightings.toArray();
+    old.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(await db.papers.count()).toBe(papers.length);
+    expect(await db.sightings.count()).toBe(sightings.length);
+    const byId = new Map((await db.papers.toArray()).map((p) => [p.id, p]));
+    for (const p of papers) expect(byId.get(p.id)).toEqual(p);
+    expect(await db.sightings.toArray()).toEqual(oldSightings);
+    // The indexes the code relies on answer for old rows too.
+    expect((await db.papers.where('ids').equals('doi:10.1000/v1.4').first())?.id).toBe(
+      'arxiv:2301.10004',
+    );
+    expect(await db.papers.where('starred').equals(1).count()).toBe(
+      papers.filter((p) => p.starred).length,
+    );
+    expect(
+      await db.sightings
+        .where('[paperId+time]')
+        .between(['arxiv:2301.10002', 0], ['arxiv:2301.10002', Infinity])
+        .count(),
+    ).toBe(3);
+    expect(await db.sightings.where('visit').equals('visit7-1').count()).toBe(1);
+    expect((await db.papers.where('possible').equals('arxiv:2301.10002').first())?.id).toBe(
+      'arxiv:2301.10001',
+    );
+    db.close();
+  });
+});

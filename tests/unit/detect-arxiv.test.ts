@@ -1,0 +1,291 @@
+/** The arXiv adapter on the real saved pages, on URL-only pages (/pdf, /html) and on edge cases. */
+import { describe, expect, it } from 'vitest';
+import { detectPapers } from '../../utils/detect/index';
+import { SITE_ADAPTERS } from '../../utils/detect/index';
+import { arxiv, arxivYear } from '../../utils/detect/sites/arxiv';
+import { LIMITS } from '../../utils/paper';
+import { fromHtml, loadPage } from './helpers/page';
+
+const NEW = 'https://arxiv.org/list/cond-mat.mtrl-sci/new';
+const SEARCH =
+  'https://arxiv.org/search/?searchtype=abstract&query=distributed+systems&abstracts=show&order=-announced_date_first&size=200';
+
+function run(file: string, url: string) {
+  const { doc, url: u } = loadPage(file, url);
+  return { kind: arxiv.detect(doc, u), papers: arxiv.extract(doc, u), doc };
+}
+
+describe('arxiv: URL claims', () => {
+  it('claims its test URLs, and no other site adapter does', () => {
+    for (const t of arxiv.testUrls) {
+      const u = new URL(t);
+      expect(
+        SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id),
+        t,
+      ).toEqual(['arxiv']);
+    }
+  });
+  it('leaves alone non-page URLs and other sites', () => {
+    for (const t of [
+      'https://export.arxiv.org/api/query?search_query=all:electron',
+      'https://arxiv.org/',
+      'https://info.arxiv.org/help/api/index.html',
+      'https://arxiv.org/help/api',
+      'https://www.alphaxiv.org/abs/2106.09608',
+      'https://notarxiv.org/abs/2106.09608',
+      'https://huggingface.co/papers/2106.09608',
+    ]) {
+      expect(arxiv.matches(new URL(t)), t).toBe(false);
+    }
+  });
+});
+
+describe('arxiv: abstract page', () => {
+  it('reads the citation meta and the page, without the labels', () => {
+    const { kind, papers } = run(
+      'arxiv/abs_2106.09608_2021.html',
+      'https://arxiv.org/abs/2106.09608v2',
+    );
+    expect(kind).toBe('single');
+    expect(papers).toHaveLength(1);
+    const p = papers[0]!;
+    expect(p.id).toBe('arxiv:2106.09608');
+    expect(p.title).toBe('Learning Knowledge Graph-based World Models of Textual Environments');
+    expect(p.authors).toEqual(['Prithviraj Ammanabrolu', 'Mark O. Riedl']);
+    expect(p.year).toBe(2021);
+    expect(p.venue).toBe('arXiv');
+    expect(p.abstract).toMatch(/^World models improve a learning agent's ability/);
+    expect(p.abstract).not.toMatch(/Abstract:/);
+    expect(p.url).toBe('https://arxiv.org/abs/2106.09608');
+    expect(p.pdfUrl).toBe('https://arxiv.org/pdf/2106.09608');
+    expect(p.kind).toBe('single');
+    expect(p.element?.tagName).toBe('H1');
+  });
+
+  it('reads old-style ids, journal refs and DOIs', () => {
+    const html = `<html><head>
+      <meta name="citation_title" content="A hard title">
+      <meta name="citation_author" content="Perelman, Grisha">
+      <meta name="citation_arxiv_id" content="math/0309136">
+      <meta name="citation_doi" content="10.1000/XYZ.1">
+      </head><body><div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>A hard title</h1>
+      <table><tr><td class="tablecell label">Journal reference:</td><td class="tablecell jref">Ann. Math. 1 (2004) 1-2</td></tr></table>
+      </div></body></html>`;
+    const { doc, url } = fromHtml(html, 'https://arxiv.org/abs/math.DG/0309136v1');
+    expect(arxiv.detect(doc, url)).toBe('single');
+    const [p] = arxiv.extract(doc, url);
+    expect(p?.id).toBe('arxiv:math/0309136');
+    expect(p?.aliases).toEqual(['doi:10.1000/xyz.1']);
+    // No author links on the page: the meta names, turned around.
+    expect(p?.authors).toEqual(['Grisha Perelman']);
+    expect(p?.year).toBe(2003);
+    expect(p?.venue).toBe('Ann. Math. 1 (2004) 1-2');
+    expect(p?.url).toBe('https://arxiv.org/abs/math/0309136');
+  });
+
+  it('finds nothing on an error page', () => {
+    const { doc, url } = fromHtml(
+      '<html><body><h1>Article identifier not recognized</h1></body></html>',
+      'https://arxiv.org/abs/2106.99999',
+    );
+    expect(arxiv.detect(doc, url)).toBeNull();
+  });
+});
+
+describe('arxiv: PDF and HTML renderings', () => {
+  it('names the paper from the URL alone in the PDF viewer', () => {
+    for (const [u, id] of [
+      ['https://arxiv.org/pdf/2106.09608v2', 'arxiv:2106.09608'],
+      ['https://arxiv.org/pdf/2106.09608.pdf', 'arxiv:2106.09608'],
+      ['https://export.arxiv.org/pdf/hep-th/9711200v3', 'arxiv:hep-th/9711200'],
+    ] as const) {
+      const { doc, url } = fromHtml('<html><body><embed type="application/pdf"></body></html>', u);
+      expect(arxiv.detect(doc, url), u).toBe('single');
+      const papers = arxiv.extract(doc, url);
+      expect(
+        papers.map((p) => [p.id, p.title, p.kind]),
+        u,
+      ).toEqual([[id, '', 'single']]);
+    }
+    const { doc, url } = fromHtml('<html></html>', 'https://arxiv.org/pdf/not-an-id');
+    expect(arxiv.detect(doc, url)).toBeNull();
+  });
+
+  it('reads the LaTeXML title of an HTML rendering, without footnotes', () => {
+    const html = `<html><head><title>A Study</title></head><body><article class="ltx_document">
+      <h1 class="ltx_title ltx_title_document">Mixtral of Experts<span class="ltx_note ltx_role_footnote"><sup>1</sup>Work done at X</span></h1>
+      <div class="ltx_abstract"><h6 class="ltx_title">Abstract</h6><p class="ltx_p">We introduce Mixtral.</p></div>
+      </article></body></html>`;
+    const { doc, url } = fromHtml(html, 'https://arxiv.org/html/2401.04088v1');
+    const [p] = arxiv.extract(doc, url);
+    expect(p?.id).toBe('arxiv:2401.04088');
+    expect(p?.title).toBe('Mixtral of Experts');
+    expect(p?.abstract).toBe('We introduce Mixtral.');
+    expect(p?.year).toBe(2024);
+  });
+});
+
+describe('arxiv: listings', () => {
+  it('reads the current layout (/new): new, cross-lists, replacements', () => {
+    const { kind, papers } = run('arxiv/list_cond-mat.mtrl-sci_new_2026-09.html', NEW);
+    expect(kind).toBe('listing');
+    expect(papers).toHaveLength(101);
+    expect(new Set(papers.map((p) => p.id)).size).toBe(101);
+    const first = papers[0]!;
+    expect(first.id).toBe('arxiv:2609.22268');
+    expect(first.title).toBe(
+      'Efficient spectral Galerkin framework for nonlinear transient heat transfer in finite domains',
+    );
+    expect(first.authors).toEqual(['Théo Andrieux', 'Andreas Ntinos', 'Manas V. Upadhyay']);
+    expect(first.abstract).toMatch(/^Accurately modelling the temporal evolution/);
+    expect(first.year).toBe(2026);
+    expect(first.element?.tagName).toBe('DT');
+    expect(first.element?.querySelector('a[href="/abs/2609.22268"]')).not.toBeNull();
+    const replaced = papers[66]!;
+    expect(replaced.id).toBe('arxiv:2411.19270');
+    expect(replaced.title).toBe("Kirchhoff's analogy for a planar deformable ferromagnetic rod");
+    expect(replaced.venue).toBe('Journal of Applied Mechanics 92, no. 8 (2025): 081003');
+    expect(replaced.year).toBe(2024);
+    expect(
+      papers.every((p) => p.kind === 'listing' && !/^Title:/.test(p.title) && p.authors.length > 0),
+    ).toBe(true);
+  });
+
+  it('reads the pre-2024 layout', () => {
+    const { kind, papers } = run(
+      'arxiv/list_cs_2301_old-layout.html',
+      'https://arxiv.org/list/cs/2301?skip=0&show=3',
+    );
+    expect(kind).toBe('listing');
+    expect(papers.map((p) => p.id)).toEqual([
+      'arxiv:2301.00001',
+      'arxiv:2301.00002',
+      'arxiv:2301.00003',
+    ]);
+    expect(papers[0]!.title).toBe('NFTrig');
+    expect(papers[0]!.authors).toEqual([
+      'Jordan Thompson',
+      'Ryan Benac',
+      'Kidus Olana',
+      'Talha Hassan',
+      'Andrew Sward',
+      'Tauheed Khan Mohd',
+    ]);
+    expect(papers[1]!.title).toBe(
+      'Evaluating Alternative Glyph Design for Showing Large-Magnitude-Range Quantum Spins',
+    );
+    expect(papers[0]!.abstract).toBeUndefined();
+  });
+
+  it('finds nothing on an empty month', () => {
+    const { kind, papers } = run(
+      'negatives/arxiv_list_cs_9101_empty.html',
+      'https://arxiv.org/list/cs/9101',
+    );
+    expect(kind).toBeNull();
+    expect(papers).toEqual([]);
+  });
+
+  it('reads search results, with DOIs, journal refs and the full abstract', () => {
+    const { kind, papers } = run('arxiv/search_distributed-systems_2025-12.html', SEARCH);
+    expect(kind).toBe('listing');
+    expect(papers).toHaveLength(200);
+    const p = papers[0]!;
+    expect(p.id).toBe('arxiv:2512.03003');
+    expect(p.title).toBe(
+      'The role of the top Yukawa coupling in triple Higgs production at the LHC',
+    );
+    expect(p.authors).toEqual(['Luca Panizzi']);
+    expect(p.abstract).toMatch(/^In this letter I quantify/);
+    expect(p.abstract).toMatch(/global observables\.$/);
+    expect(p.element?.tagName).toBe('LI');
+    const hybrid = papers.find((x) => x.id === 'arxiv:2512.10701')!;
+    expect(hybrid.aliases).toEqual(['doi:10.1145/3773274.3774931']);
+    expect(hybrid.authors).toHaveLength(5);
+    expect(papers.find((x) => x.aliases.includes('doi:10.1016/j.physb.2025.417533'))?.venue).toBe(
+      'Physica B: Condensed Matter, 417533 (2025)',
+    );
+    expect(papers.filter((x) => x.aliases.length)).toHaveLength(9);
+    expect(papers.every((x) => x.abstract && !/[△▽]/.test(x.abstract))).toBe(true);
+  });
+
+  it('the registry hands arXiv pages to this adapter', () => {
+    const { doc, url } = loadPage(
+      'arxiv/list_cs_2301_old-layout.html',
+      'https://arxiv.org/list/cs/2301',
+    );
+    const d = detectPapers(doc, url);
+    expect(d.sources).toEqual(['arxiv']);
+    expect(d.kind).toBe('listing');
+  });
+});
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** A listing of `n` rows in the current layout, with the real /new page's first abstract and authors. */
+function bigListing(n: number) {
+  const { doc } = loadPage('arxiv/list_cond-mat.mtrl-sci_new_2026-09.html', NEW);
+  const dd = doc.querySelector('dd')!;
+  const abstract = esc(dd.querySelector('p')!.textContent ?? '');
+  const authors = Array.from(dd.querySelectorAll('.list-authors a'))
+    .map(
+      (a) =>
+        `<a href="https://arxiv.org/search/cond-mat?searchtype=author">${esc(a.textContent ?? '')}</a>`,
+    )
+    .join(', ');
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = `2609.${String(i).padStart(5, '0')}`;
+    rows.push(`<dt><a name="item${i}">[${i}]</a> <a href ="/abs/${id}" title="Abstract" id="${id}">arXiv:${id}</a>
+      [<a href="/pdf/${id}" title="Download PDF">pdf</a>, <a href="https://arxiv.org/html/${id}v1">html</a>, <a href="/format/${id}">other</a>]</dt>
+      <dd><div class='meta'><div class='list-title mathjax'><span class='descriptor'>Title:</span> Row ${i} of a long day</div>
+      <div class='list-authors'>${authors}</div>
+      <div class='list-subjects'><span class='descriptor'>Subjects:</span> <span class="primary-subject">Materials Science (cond-mat.mtrl-sci)</span></div>
+      <p class='mathjax'>${abstract}</p></div></dd>`);
+  }
+  return fromHtml(`<html><body><dl id="articles">${rows.join('')}</dl></body></html>`, NEW);
+}
+
+describe('arxiv: bounds', () => {
+  it('stops at LIMITS.rowsPerPage rows', () => {
+    const rows: string[] = [];
+    for (let i = 0; i < LIMITS.rowsPerPage + 50; i++) {
+      rows.push(
+        `<dt><a href="/abs/2609.${String(i).padStart(5, '0')}">x</a></dt><dd><div class="list-title">T${i}</div></dd>`,
+      );
+    }
+    const { doc, url } = fromHtml(`<dl>${rows.join('')}</dl>`, NEW);
+    const papers = arxiv.extract(doc, url);
+    expect(papers).toHaveLength(LIMITS.rowsPerPage);
+    expect(papers.at(-1)!.id).toBe(`arxiv:2609.0${LIMITS.rowsPerPage - 1}`);
+  });
+
+  it('queries the document a fixed number of times, whatever the row count', () => {
+    // Per-row work must stay inside the row: whole-document queries per row make a long listing
+    // quadratic. (Wall-clock bounds are flaky on shared machines; this count is not.)
+    const { doc, url } = bigListing(300);
+    let calls = 0;
+    const qsa = doc.querySelectorAll.bind(doc);
+    const qs = doc.querySelector.bind(doc);
+    Object.assign(doc, {
+      querySelectorAll: (s: string) => (calls++, qsa(s)),
+      querySelector: (s: string) => (calls++, qs(s)),
+    });
+    expect(arxiv.detect(doc, url)).toBe('listing');
+    const papers = arxiv.extract(doc, url);
+    expect(papers).toHaveLength(300);
+    expect(papers[299]!.title).toBe('Row 299 of a long day');
+    expect(papers[299]!.authors).toEqual(['Théo Andrieux', 'Andreas Ntinos', 'Manas V. Upadhyay']);
+    expect(calls).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('arxivYear', () => {
+  it('reads the year off both id styles', () => {
+    expect(arxivYear('2106.09608')).toBe(2021);
+    expect(arxivYear('0704.0001')).toBe(2007);
+    expect(arxivYear('hep-th/9711200')).toBe(1997);
+    expect(arxivYear('math/0309136')).toBe(2003);
+    expect(arxivYear('2113.00001')).toBeUndefined();
+  });
+});

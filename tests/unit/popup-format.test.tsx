@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import {
+  httpUrl,
+  paperUrl,
+  rangeStart,
+  relativeTime,
+  shortAuthors,
+  siteLabels,
+  venueYear,
+} from '../../components/format';
+import { bibEscape, bibtex, bibtexAll, citeKey, markdownLink } from '../../utils/format/cite';
+import { makePaper } from './search-papers';
+
+const attention = makePaper({
+  id: 'arxiv:1706.03762',
+  ids: ['arxiv:1706.03762', 'doi:10.48550/arxiv.1706.03762'],
+  title: 'Attention Is All You Need',
+  authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Illia Polosukhin'],
+  year: 2017,
+  venue: 'NeurIPS',
+});
+
+describe('row formatting', () => {
+  it('shortens author lists as "A, B, … Z"', () => {
+    expect(shortAuthors([])).toBe('');
+    expect(shortAuthors(['A'])).toBe('A');
+    expect(shortAuthors(['A', 'B', 'C'])).toBe('A, B, C');
+    expect(shortAuthors(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, … E');
+  });
+
+  it('joins venue and year, either may be missing', () => {
+    expect(venueYear({ venue: 'ICML', year: 2024 })).toBe('ICML 2024');
+    expect(venueYear({ year: 2024 })).toBe('2024');
+    expect(venueYear({})).toBe('');
+  });
+
+  it('labels sites, collapsing generic adapters into one "Web"', () => {
+    expect(siteLabels(['arxiv', 'huggingface-papers', 'meta-tags', 'json-ld', 'unknown-site'])).toEqual([
+      'arXiv',
+      'HF Papers',
+      'Web',
+      'unknown-site',
+    ]);
+  });
+
+  it('says how long ago', () => {
+    const now = Date.UTC(2025, 5, 1);
+    expect(relativeTime(now - 5_000, now)).toBe('just now');
+    expect(relativeTime(now - 5 * 60_000, now)).toBe('5 min ago');
+    expect(relativeTime(now - 3 * 3_600_000, now)).toBe('3 h ago');
+    expect(relativeTime(now - 2 * 86_400_000, now)).toBe('2 d ago');
+    expect(relativeTime(now - 400 * 86_400_000, now)).toBe('1 y ago');
+    expect(relativeTime(now + 10_000, now)).toBe('just now');
+  });
+
+  it('links only http(s) and derives addresses from ids', () => {
+    expect(httpUrl('javascript:alert(1)')).toBeUndefined();
+    expect(httpUrl('data:text/html,x')).toBeUndefined();
+    expect(httpUrl('not a url')).toBeUndefined();
+    expect(httpUrl('https://example.org/a b')).toBe('https://example.org/a%20b');
+    expect(paperUrl({ id: 'arxiv:1706.03762', url: 'javascript:x' })).toBe('https://arxiv.org/abs/1706.03762');
+    expect(paperUrl({ id: 'doi:10.1000/x' })).toBe('https://doi.org/10.1000/x');
+    expect(paperUrl({ id: 'title:some title' })).toBeUndefined();
+  });
+
+  it('starts time ranges at local midnight, Monday and the 1st', () => {
+    const wed = new Date(2025, 5, 11, 15, 30); // a Wednesday
+    expect(new Date(rangeStart('today', wed))).toEqual(new Date(2025, 5, 11));
+    expect(new Date(rangeStart('week', wed))).toEqual(new Date(2025, 5, 9));
+    expect(new Date(rangeStart('month', wed))).toEqual(new Date(2025, 5, 1));
+    const sun = new Date(2025, 5, 15, 1);
+    expect(new Date(rangeStart('week', sun))).toEqual(new Date(2025, 5, 9));
+  });
+});
+
+describe('copy formats', () => {
+  it('writes a BibTeX entry with key, ids and escaped text', () => {
+    expect(citeKey(attention)).toBe('vaswani2017attention');
+    const b = bibtex(attention);
+    expect(b).toMatch(/^@inproceedings\{vaswani2017attention,\n/);
+    expect(b).toContain('  title = {{Attention Is All You Need}}');
+    expect(b).toContain('  author = {Ashish Vaswani and Noam Shazeer and Niki Parmar and Illia Polosukhin}');
+    expect(b).toContain('  booktitle = {NeurIPS}');
+    expect(b).toContain('  eprint = {1706.03762}');
+    expect(b).toContain('  archiveprefix = {arXiv}');
+    expect(b).toContain('  doi = {10.48550/arxiv.1706.03762}');
+    expect(b).toContain('  url = {https://arxiv.org/abs/1706.03762}');
+    expect(b.endsWith('\n}')).toBe(true);
+  });
+
+  it('escapes TeX specials once and keeps braces balanced', () => {
+    expect(bibEscape('50% & $5 #1 a_b {x} \\ ^ ~')).toBe(
+      '50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textbackslash{} \\^{} \\~{}',
+    );
+    const hostile = makePaper({ id: 'doi:10.1/x', title: 'Evil } title @misc{x,', authors: ['}{'] });
+    const b = bibtex(hostile);
+    let depth = 0;
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] === '\\') {
+        i++;
+        continue;
+      }
+      if (b[i] === '{') depth++;
+      if (b[i] === '}') depth--;
+      expect(depth).toBeGreaterThanOrEqual(0);
+    }
+    expect(depth).toBe(0);
+    expect(b.startsWith('@article{')).toBe(true);
+  });
+
+  it('makes keys unique across an export', () => {
+    const twin = { ...attention, id: 'arxiv:1706.99999', ids: ['arxiv:1706.99999'] };
+    const all = bibtexAll([attention, twin, twin]);
+    expect(all).toContain('{vaswani2017attention,');
+    expect(all).toContain('{vaswani2017attentiona,');
+    expect(all).toContain('{vaswani2017attentionb,');
+  });
+
+  it('writes Markdown links with escaped titles and http(s) targets only', () => {
+    expect(markdownLink(attention, 'https://arxiv.org/abs/1706.03762')).toBe(
+      '[Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
+    );
+    const odd = makePaper({ id: 'doi:10.1/y', title: 'A [bracketed]\n title', url: 'https://x.org/a(b)' });
+    expect(markdownLink(odd)).toBe('[A \\[bracketed\\] title](https://x.org/a%28b%29)');
+    expect(markdownLink({ ...odd, url: 'javascript:alert(1)' })).toBe('A \\[bracketed\\] title');
+  });
+});

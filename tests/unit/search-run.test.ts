@@ -1,0 +1,293 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type PaperdexDb, type StoredPaper } from '../../utils/library/db';
+import { parseQuery, type ParsedQuery } from '../../utils/search/query';
+import {
+  knownSites,
+  lastSighting,
+  papersOnPage,
+  PLANNER,
+  runSearch,
+  searchAbstracts,
+  SORT_KEYS,
+  type SearchOptions,
+  type SortKey,
+} from '../../utils/search/run';
+import { tokenize } from '../../utils/search/tokenize';
+import { DAY, generatePapers, makePaper, T0 } from './search-papers';
+
+// A reference implementation written independently of the planner: filter everything, sort.
+function tokensOf(p: StoredPaper): string[] {
+  return [p.title, ...p.authors, p.venue ?? '', ...p.tags, p.note].flatMap((f) => tokenize(f));
+}
+
+function containsRun(hay: string[], needle: string[]): boolean {
+  for (let i = 0; i + needle.length <= hay.length; i++) {
+    if (needle.every((t, j) => (j === needle.length - 1 ? hay[i + j]!.startsWith(t) : hay[i + j] === t))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function oracle(all: StoredPaper[], q: ParsedQuery, opts: SearchOptions): StoredPaper[] {
+  const sort: SortKey = opts.sort ?? 'lastSeen';
+  const hits = all.filter((p) => {
+    const toks = tokensOf(p);
+    if (!q.words.every((w) => toks.some((t) => t.startsWith(w)))) return false;
+    const fields = [p.title, ...p.authors, p.venue ?? '', ...p.tags, p.note].map((f) => tokenize(f));
+    if (!q.phrases.every((ph) => fields.some((f) => containsRun(f, ph)))) return false;
+    if (!q.authors.every((a) => p.authors.some((n) => containsRun(tokenize(n), a)))) return false;
+    if (q.starred !== undefined && p.starred !== (q.starred ? 1 : 0)) return false;
+    if (q.state && p.state !== q.state) return false;
+    if (q.yearMin !== undefined && (p.year === undefined || p.year < q.yearMin)) return false;
+    if (q.yearMax !== undefined && (p.year === undefined || p.year > q.yearMax)) return false;
+    if (!q.tags.every((t) => p.tags.some((x) => x.toLowerCase().startsWith(t)))) return false;
+    if (!q.sites.every((s) => p.sources.some((x) => x.startsWith(s) || x.split('-').some((y) => y.startsWith(s))))) {
+      return false;
+    }
+    if (q.ids.length && !p.ids.some((i) => q.ids.includes(i))) return false;
+    if (opts.since !== undefined && p.lastSeen < opts.since) return false;
+    if (opts.onlyIds && !opts.onlyIds.includes(p.id)) return false;
+    if (opts.sources && !p.sources.some((x) => opts.sources!.includes(x))) return false;
+    return true;
+  });
+  const key = (p: StoredPaper): number | string | undefined =>
+    sort === 'title' ? p.titleKey : sort === 'year' ? p.year : p[sort];
+  const desc = sort !== 'title';
+  return hits.sort((a, b) => {
+    const va = key(a);
+    const vb = key(b);
+    if (va !== vb) {
+      if (va === undefined) return 1;
+      if (vb === undefined) return -1;
+      return (va < vb ? -1 : 1) * (desc ? -1 : 1);
+    }
+    return (a.id < b.id ? -1 : 1) * (desc ? -1 : 1);
+  });
+}
+
+const N = 400;
+let db: PaperdexDb;
+let all: StoredPaper[];
+const defaults = { ...PLANNER };
+
+const planted = [
+  makePaper({
+    id: 'arxiv:2106.09608',
+    title: 'Diffusion Caching for Fast Sampling',
+    authors: ['Laurens van der Maaten', 'Zoë Quill'],
+    year: 2021,
+    venue: 'NeurIPS',
+    abstract: 'We cache zebrafish activations in diffusion models.',
+    sources: ['huggingface-papers', 'arxiv'],
+    starred: 1,
+    state: 'opened',
+    tags: ['toread', 'Caching'],
+    note: 'ask Ada about this',
+    firstSeen: T0 - 400 * DAY,
+    lastSeen: T0 + 300 * DAY,
+    seenCount: 42,
+  }),
+  makePaper({
+    id: 'doi:10.1000/xyz',
+    ids: ['doi:10.1000/xyz', 'pmid:123456'],
+    title: 'Un modèle élégant',
+    authors: ['Émile Zola'],
+    abstract: 'Une étude des zèbres.',
+    sources: ['pubmed'],
+    firstSeen: T0 - 500 * DAY,
+    lastSeen: T0 - 500 * DAY,
+  }),
+];
+
+beforeAll(async () => {
+  db = openDb('search-run-test');
+  all = [...generatePapers(N, 7), ...planted];
+  await db.papers.bulkAdd(all);
+  await db.sightings.bulkAdd([
+    { paperId: 'arxiv:2106.09608', pageUrl: 'https://huggingface.co/papers', site: 'huggingface-papers', pageTitle: 'HF', time: T0, how: 'listed', visit: 'v' },
+    { paperId: 'arxiv:2106.09608', pageUrl: 'https://arxiv.org/abs/2106.09608', site: 'arxiv', pageTitle: 'arXiv', time: T0 + DAY, how: 'opened', visit: 'v' },
+    { paperId: all[0]!.id, pageUrl: 'https://huggingface.co/papers#top', site: 'huggingface-papers', pageTitle: 'HF', time: T0 + 2 * DAY, how: 'listed', visit: 'v' },
+    { paperId: all[1]!.id, pageUrl: 'https://elsewhere.example/', site: 'arxiv', pageTitle: 'x', time: T0 + 3 * DAY, how: 'listed', visit: 'v' },
+  ]);
+});
+
+afterAll(async () => {
+  db.close();
+  await db.delete();
+});
+
+afterEach(() => Object.assign(PLANNER, defaults));
+
+async function check(query: string, opts: SearchOptions = {}) {
+  const q = parseQuery(query);
+  const want = oracle(all, q, opts);
+  const limit = opts.limit ?? 200;
+  const got = await runSearch(db, q, opts);
+  expect(got.papers.map((p) => p.id), `${query} ${JSON.stringify(opts)}`).toEqual(
+    want.slice(0, limit).map((p) => p.id),
+  );
+  expect(got.more).toBe(want.length > limit);
+  if (got.total !== undefined) expect(got.total).toBe(want.length);
+  return { got, want };
+}
+
+const QUERIES = [
+  '',
+  'graph',
+  'gr',
+  'g',
+  'neural net',
+  'transformer robust learning',
+  'diffusion cach',
+  'DIFFUSION',
+  'elegant',
+  'modele',
+  'zola',
+  '"diffusion caching"',
+  '"caching diffusion"',
+  '"neural network"',
+  'author:wang',
+  'author:"van der maaten"',
+  'author:"maaten van"',
+  'author:tanaka graph',
+  'year:2020',
+  'year:2018..2020',
+  'year:2023..',
+  'tag:toread',
+  'tag:cach',
+  'site:hf',
+  'site:scholar',
+  'site:semantic',
+  'site:arxiv site:google-scholar',
+  'site:nowhere',
+  'is:starred',
+  'is:unstarred graph',
+  'is:opened',
+  'is:seen year:..2017',
+  'is:starred is:opened tag:toread',
+  'arxiv:2106.09608',
+  'pmid:123456',
+  'ada',
+  'zzzz',
+  'zebrafish',
+];
+
+describe('runSearch against a reference implementation', () => {
+  it.each(QUERIES)('%s: default plans', async (query) => {
+    await check(query);
+    await check(query, { limit: 7 });
+  });
+
+  it.each(QUERIES)('%s: every sort order', async (query) => {
+    for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 });
+  });
+
+  it.each(QUERIES)('%s: forced to the sort-order scan', async (query) => {
+    PLANNER.candidateBudget = 0;
+    PLANNER.scanBudget = Infinity;
+    for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 });
+  });
+
+  it.each(QUERIES)('%s: forced to key intersection with a scan over the keys', async (query) => {
+    PLANNER.candidateBudget = 3;
+    PLANNER.scanBudget = 0;
+    for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 });
+  });
+
+  it('uses the recent plan for the empty query and counts everything', async () => {
+    const { got } = await check('', { limit: 10 });
+    expect(got.plan).toBe('recent');
+    expect(got.total).toBe(N + planted.length);
+    expect(got.papers[0]!.id).toBe('arxiv:2106.09608');
+  });
+
+  it('reads candidates for a selective word and scans for a dense one', async () => {
+    expect((await check('diffusion')).got.plan).toBe('candidates');
+    PLANNER.candidateBudget = 50;
+    expect((await check('g', { limit: 5 })).got.plan).toBe('scan');
+  });
+
+  it('finds planted papers by prefix, phrase, author, tag, note and id', async () => {
+    for (const query of ['diffusion cach', '"diffusion caching"', 'author:"van der"', 'tag:cach', 'ada about', 'arxiv:2106.09608v3', 'quill']) {
+      const { got } = await check(query);
+      expect(got.papers.map((p) => p.id), query).toContain('arxiv:2106.09608');
+    }
+    expect((await check('"caching diffusion"')).got.papers.map((p) => p.id)).not.toContain('arxiv:2106.09608');
+    expect((await check('author:"maaten van"')).got.papers).toEqual([]);
+  });
+
+  it('folds diacritics in queries and papers alike', async () => {
+    for (const query of ['élégant', 'elegant', 'modele', 'EMILE']) {
+      expect((await check(query)).got.papers.map((p) => p.id), query).toEqual(['doi:10.1000/xyz']);
+    }
+  });
+
+  it('applies the time range and "on this tab" options', async () => {
+    await check('graph', { since: T0 + 100 * DAY });
+    await check('', { since: T0 + 150 * DAY, sort: 'year' });
+    const ids = await papersOnPage(db, 'https://huggingface.co/papers');
+    expect(ids.sort()).toEqual(['arxiv:2106.09608', all[0]!.id].sort());
+    await check('', { onlyIds: ids });
+    await check('diffusion', { onlyIds: ids });
+    expect((await runSearch(db, parseQuery(''), { onlyIds: [] })).papers).toEqual([]);
+  });
+
+  it('applies the site-group option with and without other filters', async () => {
+    await check('', { sources: ['pubmed', 'openreview'] });
+    await check('graph', { sources: ['openreview'], sort: 'title' });
+    await check('site:hf', { sources: ['arxiv'] });
+    expect((await runSearch(db, parseQuery(''), { sources: [] })).papers).toEqual([]);
+  });
+
+  it('pages with limit and reports more', async () => {
+    const a = await runSearch(db, parseQuery('graph'), { limit: 3 });
+    const b = await runSearch(db, parseQuery('graph'), { limit: 6 });
+    expect(a.more).toBe(true);
+    expect(b.papers.slice(0, 3)).toEqual(a.papers);
+  });
+});
+
+describe('searchAbstracts', () => {
+  it('returns only papers that match because of their abstract', async () => {
+    const fast = await runSearch(db, parseQuery('zebrafish'));
+    expect(fast.papers).toEqual([]);
+    const slow = await searchAbstracts(db, parseQuery('zebrafish'));
+    expect(slow.papers.map((p) => p.id)).toEqual(['arxiv:2106.09608']);
+    // A word in the title and one in the abstract.
+    expect((await searchAbstracts(db, parseQuery('fast zebra'))).papers.map((p) => p.id)).toEqual([
+      'arxiv:2106.09608',
+    ]);
+    // Already found by the fast pass: not repeated.
+    expect((await searchAbstracts(db, parseQuery('diffusion'))).papers).toEqual([]);
+    // Diacritics in abstracts.
+    expect((await searchAbstracts(db, parseQuery('zebres'))).papers.map((p) => p.id)).toEqual([
+      'doi:10.1000/xyz',
+    ]);
+    // Word starts only: "ebrafish" is inside a word.
+    expect((await searchAbstracts(db, parseQuery('ebrafish'))).papers).toEqual([]);
+  });
+
+  it('keeps applying filters and stops when aborted', async () => {
+    PLANNER.abstractChunk = 50;
+    expect((await searchAbstracts(db, parseQuery('zebrafish is:seen'))).papers).toEqual([]);
+    expect((await searchAbstracts(db, parseQuery('zebrafish is:starred'))).papers.length).toBe(1);
+    expect((await searchAbstracts(db, parseQuery('zebrafish'))).papers.length).toBe(1);
+    const ac = new AbortController();
+    ac.abort();
+    expect((await searchAbstracts(db, parseQuery('zebrafish'), {}, ac.signal)).papers).toEqual([]);
+    expect((await searchAbstracts(db, parseQuery('is:starred'))).papers).toEqual([]);
+  });
+});
+
+describe('small reads', () => {
+  it('lists known sites', async () => {
+    expect(await knownSites(db)).toContain('huggingface-papers');
+    expect(await knownSites(db)).toContain('pubmed');
+  });
+
+  it('finds the last sighting of a paper', async () => {
+    expect((await lastSighting(db, 'arxiv:2106.09608'))?.pageUrl).toBe('https://arxiv.org/abs/2106.09608');
+    expect(await lastSighting(db, 'arxiv:0000.00000')).toBeUndefined();
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The background's message handling: validate, dispatch to utils/library, answer. The returned
+ * function never throws or rejects — every failure becomes `{ ok: false, error, message }` — so the
+ * onMessage listener can always answer and the content script can decide to retry.
+ */
+import { buildIdentity, idsFromUrl } from '../identity';
+import { LIMITS, type DetectedPaper } from '../paper';
+import type {
+  AnyRequest,
+  ErrorCode,
+  Failure,
+  MessageType,
+  PageInfo,
+  Response,
+  StateMap,
+} from '../protocol';
+import { validateRequest } from '../protocol-validate';
+import { type BadgeView, TabTally } from '../library/badge';
+import { StateCache, type Summary } from '../library/cache';
+import type { PaperdexDb } from '../library/db';
+import { lookupStates, stateOf } from '../library/lookup';
+import {
+  deletePaper,
+  findPagePaper,
+  getPaper,
+  type Mutation,
+  setNote,
+  setStar,
+  setTags,
+} from '../library/mutations';
+import { recordPage } from '../library/record';
+
+/** The parts of runtime.MessageSender the handlers use (tests pass plain objects). */
+export interface SenderLike {
+  id?: string;
+  tab?: { id?: number };
+}
+
+export interface HandlerDeps {
+  now?: () => number;
+  /** Page-load id for writes the background starts itself (context menu, keyboard command). */
+  newVisit?: () => string;
+  warn?: (message: string) => void;
+  /** When set, messages from any other sender id are refused. */
+  extensionId?: string;
+  /** A tab's badge changed (after each recordPage from that tab). */
+  onBadge?: (tabId: number, badge: BadgeView) => void;
+}
+
+export interface Handlers {
+  (message: unknown, sender?: SenderLike): Promise<Response<MessageType>>;
+  readonly cache: StateCache;
+  /** The tab navigated or closed: its badge tally starts over. */
+  forgetTab(tabId: number): void;
+}
+
+/** Source recorded for papers saved from the context menu, where no adapter ran. */
+export const SAVED_SOURCE = 'saved';
+
+function failure(error: ErrorCode, message: string): Failure {
+  return { ok: false, error, message };
+}
+
+/** Dexie wraps the DOMException (sometimes inside an AbortError or a BulkError): look through. */
+export function isQuotaError(e: unknown, depth = 0): boolean {
+  if (typeof e !== 'object' || e === null || depth > 4) return false;
+  const x = e as { name?: unknown; inner?: unknown; failures?: unknown };
+  if (x.name === 'QuotaExceededError' || x.name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+  if (isQuotaError(x.inner, depth + 1)) return true;
+  return Array.isArray(x.failures) && x.failures.some((f) => isQuotaError(f, depth + 1));
+}
+
+function randomVisit(): string {
+  const a = new Uint32Array(3);
+  crypto.getRandomValues(a);
+  return Array.from(a, (n) => n.toString(36)).join('');
+}
+
+export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers {
+  const now = deps.now ?? Date.now;
+  const newVisit = deps.newVisit ?? randomVisit;
+  const warn = deps.warn ?? ((m: string) => console.warn(`[paperdex] ${m}`));
+  const cache = new StateCache();
+  const tally = new TabTally();
+
+  const record = (page: PageInfo, visit: string, papers: DetectedPaper[]): Promise<StateMap> =>
+    cache.write(async () => {
+      const out = await recordPage(db, { page, visit, papers, now: now() });
+      return { result: out.states, changes: out.changes };
+    });
+
+  const edited = async (
+    run: () => Promise<Mutation<Summary | null>>,
+    id: string,
+  ): Promise<Response<'setStar'>> => {
+    const s = await cache.write(run);
+    return s
+      ? { ok: true, state: stateOf(s) }
+      : failure('not-found', `No stored paper has the id ${id}.`);
+  };
+
+  async function savePage(page: PageInfo) {
+    const identity = buildIdentity(idsFromUrl(page.url), page.title);
+    if (!identity) return undefined;
+    const paper: DetectedPaper = {
+      id: identity.id,
+      aliases: identity.aliases,
+      title: page.title.slice(0, LIMITS.title),
+      authors: [],
+      source: SAVED_SOURCE,
+      kind: 'single',
+      url: page.url,
+    };
+    await record(page, newVisit(), [paper]);
+    // The stored state ('opened'), not the page-load view ('new'): the user just chose to keep it.
+    const states = await lookupStates(db, cache, [paper]);
+    return states[paper.id];
+  }
+
+  async function dispatch(
+    req: AnyRequest,
+    sender: SenderLike | undefined,
+  ): Promise<Response<MessageType>> {
+    switch (req.type) {
+      case 'recordPage': {
+        const states = await record(req.page, req.visit, req.papers);
+        const tabId = sender?.tab?.id;
+        if (tabId !== undefined && tabId >= 0 && deps.onBadge)
+          deps.onBadge(tabId, tally.add(tabId, req.visit, states));
+        return { ok: true, states };
+      }
+      case 'lookup':
+        return { ok: true, states: await lookupStates(db, cache, req.papers, req.visit) };
+      case 'setStar':
+        return edited(() => setStar(db, req.id, req.starred), req.id);
+      case 'setTags':
+        return edited(() => setTags(db, req.id, req.tags), req.id);
+      case 'setNote':
+        return edited(() => setNote(db, req.id, req.note), req.id);
+      case 'deletePaper':
+        return { ok: true, deleted: await cache.write(() => deletePaper(db, req.id)) };
+      case 'getPaper':
+        return { ok: true, ...(await getPaper(db, req.id, req.sightings)) };
+      case 'savePage': {
+        const state = await savePage(req.page);
+        return state
+          ? { ok: true, state }
+          : failure('invalid', 'This page names no paper: no id in its URL and no title.');
+      }
+      case 'starPage': {
+        const urlIds = idsFromUrl(req.page.url);
+        let paper = await findPagePaper(db, urlIds, req.page.url);
+        // A paper page the content script did not record (paused, or not detected): save it first.
+        if (!paper && urlIds.length && (await savePage(req.page)))
+          paper = await findPagePaper(db, urlIds, req.page.url);
+        if (!paper) return failure('not-found', 'No paper is known for this page.');
+        const id = paper.id;
+        const starred = req.starred ?? paper.starred === 0;
+        return edited(() => setStar(db, id, starred), id);
+      }
+    }
+  }
+
+  const handle = async (message: unknown, sender?: SenderLike): Promise<Response<MessageType>> => {
+    if (deps.extensionId !== undefined && sender?.id !== deps.extensionId) {
+      warn('rejected a message from another sender');
+      return failure('invalid', 'Unknown sender.');
+    }
+    const v = validateRequest(message);
+    if (!v.ok) {
+      warn(`rejected ${v.type}: ${v.reason}`);
+      return failure('invalid', `Rejected ${v.type}: ${v.reason}.`);
+    }
+    try {
+      return await dispatch(v.request, sender);
+    } catch (e) {
+      if (isQuotaError(e)) {
+        warn(`${v.request.type} failed: storage full`);
+        return failure(
+          'storage-full',
+          'Paperdex could not save: the browser has no storage left for it. Nothing from this page was saved; free disk space or delete papers, then reload the page.',
+        );
+      }
+      warn(
+        `${v.request.type} failed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+      );
+      return failure('internal', 'Paperdex hit an internal error; see the background console.');
+    }
+  };
+
+  return Object.assign(handle, { cache, forgetTab: (tabId: number) => tally.forget(tabId) });
+}

@@ -1,0 +1,186 @@
+/**
+ * What the content script does on a page, testable without a browser: detect → lookup → mark →
+ * record. Marks never wait for the write. Rows already handled are skipped on rescans, so DOM
+ * changes and "show more" only cost the new rows a lookup and a record.
+ */
+import { detectPage, detectPapers, uniquePapers } from '../detect/index';
+import type { DetectedPaper, FoundPaper } from '../paper';
+import { type MarkInfo, type MarkState, allBadges, placeBadge, removeBadges, updateBadge } from '../marks/badge';
+import type { PaperStateInfo } from '../protocol';
+import { type Settings, siteDisabled } from '../settings';
+
+export type { PaperStateInfo };
+
+/** How the page talks to the background; the real one goes through utils/protocol.ts. */
+export interface Transport {
+  lookup(papers: Array<Pick<DetectedPaper, 'id' | 'aliases' | 'title'>>): Promise<Record<string, PaperStateInfo>>;
+  record(
+    page: { url: string; title: string },
+    visit: string,
+    papers: DetectedPaper[],
+  ): Promise<Record<string, PaperStateInfo>>;
+  setStar(id: string, starred: boolean): Promise<void>;
+}
+
+export interface ControllerOptions {
+  doc: Document;
+  url: () => URL;
+  transport: Transport;
+  settings: Settings;
+  incognito: boolean;
+  /** Called with unexpected errors (logged by the content script). */
+  onError?: (e: unknown) => void;
+}
+
+function strip(p: FoundPaper): DetectedPaper {
+  const { element: _element, ...rest } = p;
+  return rest;
+}
+
+export class PageController {
+  private handledRows = new WeakSet<Element>();
+  private handledSingles = new Set<string>();
+  private visit = newVisitId();
+  private busy: Promise<void> = Promise.resolve();
+  settings: Settings;
+
+  constructor(private readonly o: ControllerOptions) {
+    this.settings = o.settings;
+  }
+
+  /** Capture is off on this page: disabled site or private window. */
+  get inactive(): boolean {
+    if (this.o.incognito && !this.settings.incognito) return true;
+    return siteDisabled(this.settings, this.o.url().hostname);
+  }
+
+  /** Queue a scan; scans never overlap, so rows are never looked up twice. */
+  scan(): Promise<void> {
+    this.busy = this.busy.then(() => this.scanNow()).catch((e: unknown) => this.o.onError?.(e));
+    return this.busy;
+  }
+
+  /** In-page navigation: a new visit, every row is new again. */
+  navigated(): Promise<void> {
+    this.visit = newVisitId();
+    this.handledRows = new WeakSet();
+    this.handledSingles.clear();
+    removeBadges(this.o.doc);
+    return this.scan();
+  }
+
+  applySettings(settings: Settings): Promise<void> {
+    const wasShowing = this.settings.highlight && !this.inactive;
+    this.settings = settings;
+    if (!settings.highlight || this.inactive) {
+      removeBadges(this.o.doc);
+      this.handledRows = new WeakSet();
+      this.handledSingles.clear();
+      return Promise.resolve();
+    }
+    // Highlighting back on: the rows lost their badges, so mark them again.
+    if (!wasShowing) {
+      this.handledRows = new WeakSet();
+      this.handledSingles.clear();
+    }
+    return this.scan();
+  }
+
+  /** Another tab (or the popup) starred or deleted a paper. */
+  applyStar(id: string, starred: boolean): void {
+    for (const b of allBadges(this.o.doc)) {
+      if (b.getAttribute('data-paperdex-id') !== id) continue;
+      const state = b.getAttribute('data-paperdex-state') as MarkState;
+      const base: MarkState = state === 'starred' ? ((b.dataset.paperdexBase as MarkState) ?? 'seen') : state;
+      b.dataset.paperdexBase = base;
+      updateBadge(b, { id, state: base, starred, seenCount: Number(b.dataset.paperdexCount) || undefined });
+    }
+  }
+
+  private async scanNow(): Promise<void> {
+    if (this.inactive) return;
+    const { doc } = this.o;
+    const url = this.o.url();
+    if (!detectPage(doc, url)) return;
+    const all = detectPapers(doc, url).papers;
+    const fresh = all.filter((p) => {
+      if (p.element) return !this.handledRows.has(p.element);
+      return !this.handledSingles.has(p.id);
+    });
+    if (fresh.length === 0) return;
+    for (const p of fresh) {
+      if (p.element) this.handledRows.add(p.element);
+      else this.handledSingles.add(p.id);
+    }
+    const unique = uniquePapers(fresh);
+    const showMarks = this.settings.highlight;
+    const hosts = new Map<FoundPaper, HTMLElement>();
+    if (showMarks) {
+      let states: Record<string, PaperStateInfo> = {};
+      try {
+        states = await this.o.transport.lookup(unique.map((p) => ({ id: p.id, aliases: p.aliases, title: p.title })));
+      } catch (e) {
+        this.o.onError?.(e);
+      }
+      const byAlias = aliasIndex(unique);
+      for (const p of fresh) {
+        const key = byAlias.get(p.id) ?? p.id;
+        const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
+        const host = placeBadge(doc, p, info, { onStar: (id, starred) => void this.star(id, starred) });
+        host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
+        if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
+        hosts.set(p, host);
+      }
+    }
+    if (this.settings.paused) return;
+    const recorded = await this.o.transport.record(
+      { url: url.href, title: doc.title.slice(0, 500) },
+      this.visit,
+      unique.map(strip),
+    );
+    // A merge may have given the paper another primary id: stars must address the stored one.
+    for (const [p, host] of hosts) {
+      const r = recorded[p.id];
+      if (r && r.id !== host.getAttribute('data-paperdex-id')) host.setAttribute('data-paperdex-id', r.id);
+    }
+  }
+
+  private async star(id: string, starred: boolean): Promise<void> {
+    this.applyStar(id, starred);
+    try {
+      await this.o.transport.setStar(id, starred);
+    } catch (e) {
+      this.applyStar(id, !starred);
+      this.o.onError?.(e);
+    }
+  }
+}
+
+function toMark(id: string, s: PaperStateInfo | undefined): MarkInfo {
+  if (!s) return { id, state: 'new' };
+  return {
+    id: s.id || id,
+    state: s.state,
+    starred: s.state === 'starred',
+    seenCount: s.seenCount,
+    firstSeen: s.firstSeen,
+    firstSite: s.firstSite,
+    firstPageUrl: s.firstPageUrl,
+  };
+}
+
+/** Duplicate rows of one paper were collapsed for the lookup: map every id to the kept one. */
+function aliasIndex(unique: FoundPaper[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const p of unique) {
+    m.set(p.id, p.id);
+    for (const a of p.aliases) if (!m.has(a)) m.set(a, p.id);
+  }
+  return m;
+}
+
+function newVisitId(): string {
+  const a = new Uint32Array(3);
+  crypto.getRandomValues(a);
+  return Array.from(a, (n) => n.toString(36)).join('');
+}

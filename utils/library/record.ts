@@ -1,0 +1,301 @@
+/**
+ * recordPage: every write for one page load in one readwrite transaction, so a worker killed in the
+ * middle leaves nothing behind and the content script's retry redoes the page whole. Reads are bulk
+ * (every id of the page at once, then the titles of unknown papers at once, then the visit's
+ * sightings in one range); writes are bulkDelete / bulkPut / bulkAdd at the end.
+ *
+ * Idempotency: a sighting carries the page load's `visit`; a paper that already has a sighting of
+ * this visit (found through merges too) gains nothing, so a retry changes nothing.
+ */
+import type { PageInfo, StateMap } from '../protocol';
+import type { DetectedPaper } from '../paper';
+import { type CacheChanges, summarize } from './cache';
+import type { PaperdexDb, Sighting, StoredPaper } from './db';
+import { getByIndex } from './bulk';
+import { stateOf, dedupe } from './lookup';
+import {
+  type Incoming,
+  absorb,
+  combine,
+  createPaper,
+  finalize,
+  idsConflict,
+  pickPrimary,
+  titleIsSpecific,
+  toIncoming,
+} from './merge';
+
+export interface RecordInput {
+  page: PageInfo;
+  visit: string;
+  papers: readonly DetectedPaper[];
+  now: number;
+}
+
+export interface RecordOutput {
+  states: StateMap;
+  changes: CacheChanges;
+}
+
+/** Groups the page's papers that share an id: they are one paper listed twice. */
+function groupByIds(incoming: readonly Incoming[]): number[][] {
+  const parent = incoming.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      const up = parent[parent[i]!]!;
+      parent[i] = up;
+      i = up;
+    }
+    return i;
+  };
+  const firstWith = new Map<string, number>();
+  incoming.forEach((inc, i) => {
+    for (const id of inc.ids) {
+      const j = firstWith.get(id);
+      if (j === undefined) firstWith.set(id, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  incoming.forEach((_, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  return [...groups.values()];
+}
+
+/** The rows one transaction works on, with the indexes the merge needs, kept in step. */
+class Workspace {
+  readonly rows = new Map<string, StoredPaper>();
+  /** Rows as they were in the database, by their primary id then. */
+  readonly original = new Map<string, StoredPaper>();
+  private owner = new Map<string, string>();
+  private byTitle = new Map<string, Set<string>>();
+  readonly dirty = new Set<string>();
+  private renamed = new Map<string, string>();
+
+  load(rows: readonly StoredPaper[]): void {
+    for (const r of rows) {
+      if (this.original.has(r.id)) continue;
+      this.original.set(r.id, r);
+      this.add(structuredClone(r));
+    }
+  }
+
+  ownerOf(id: string): StoredPaper | undefined {
+    const p = this.owner.get(id);
+    return p === undefined ? undefined : this.rows.get(p);
+  }
+
+  titled(key: string): StoredPaper[] {
+    const out: StoredPaper[] = [];
+    for (const id of this.byTitle.get(key) ?? []) {
+      const r = this.rows.get(id);
+      if (r) out.push(r);
+    }
+    return out.sort((a, b) => a.firstSeen - b.firstSeen);
+  }
+
+  add(r: StoredPaper): void {
+    this.rows.set(r.id, r);
+    for (const id of r.ids) this.owner.set(id, r.id);
+    let t = this.byTitle.get(r.titleKey);
+    if (!t) this.byTitle.set(r.titleKey, (t = new Set()));
+    t.add(r.id);
+  }
+
+  private drop(r: StoredPaper): void {
+    this.rows.delete(r.id);
+    this.dirty.delete(r.id);
+    this.byTitle.get(r.titleKey)?.delete(r.id);
+  }
+
+  /** Replaces `olds` by `merged`, remembering where each old primary id went. */
+  replace(olds: readonly StoredPaper[], merged: StoredPaper): StoredPaper {
+    for (const o of olds) {
+      this.drop(o);
+      if (o.id !== merged.id) this.renamed.set(o.id, merged.id);
+    }
+    this.add(merged);
+    this.dirty.add(merged.id);
+    return merged;
+  }
+
+  /** Re-picks the primary id after new aliases came in; a better id renames the row. */
+  repick(r: StoredPaper): StoredPaper {
+    const best = pickPrimary(r.ids, [r.id]);
+    if (best === r.id) {
+      // A title may have been filled in: keep the title index right.
+      this.add(r);
+      return r;
+    }
+    this.drop(r);
+    this.renamed.set(r.id, best);
+    r.id = best;
+    this.add(r);
+    this.dirty.add(r.id);
+    return r;
+  }
+
+  /** Where an id that was a primary at some point of this transaction lives now. */
+  resolve(id: string): string {
+    for (let n = 0; n < 100; n++) {
+      const next = this.renamed.get(id);
+      if (next === undefined) return id;
+      id = next;
+    }
+    throw new Error('rename cycle');
+  }
+
+  /** Old primary ids that were renamed or merged away: their sightings and mentions must follow. */
+  renamedOriginals(): string[] {
+    return [...this.original.keys()].filter((id) => this.resolve(id) !== id || !this.rows.has(id));
+  }
+}
+
+function link(a: StoredPaper, b: StoredPaper): boolean {
+  let changed = false;
+  if (!a.possible.includes(b.id)) {
+    a.possible.push(b.id);
+    changed = true;
+  }
+  if (!b.possible.includes(a.id)) {
+    b.possible.push(a.id);
+    changed = true;
+  }
+  return changed;
+}
+
+export async function recordPage(db: PaperdexDb, input: RecordInput): Promise<RecordOutput> {
+  const { page, visit, now } = input;
+  if (input.papers.length === 0) return { states: {}, changes: { removed: [], put: [] } };
+  const incoming = input.papers.map(toIncoming);
+  const groups = groupByIds(incoming);
+  const allIds = [...new Set(incoming.flatMap((i) => i.ids))];
+
+  return db.transaction('rw', db.papers, db.sightings, async (tx) => {
+    const w = new Workspace();
+    w.load(await getByIndex<StoredPaper>(tx, 'papers', 'ids', allIds));
+
+    const titleKeys = new Set<string>();
+    for (const inc of incoming) {
+      if (inc.titleKey && !inc.ids.some((id) => w.ownerOf(id))) titleKeys.add(inc.titleKey);
+    }
+    w.load(await getByIndex<StoredPaper>(tx, 'papers', 'titleKey', titleKeys, true));
+
+    // Which stored row each incoming paper ended in (a primary id, resolved again at the end).
+    const landed: string[] = new Array<string>(incoming.length);
+    const firstSightingInfo = (inc: Incoming) => ({
+      time: now,
+      site: inc.paper.source,
+      pageUrl: page.url,
+      visit,
+    });
+
+    for (const group of groups) {
+      const members = group.map((i) => incoming[i]!);
+      const ids = [...new Set(members.flatMap((m) => m.ids))];
+      const targets: StoredPaper[] = [];
+      for (const id of ids) {
+        const r = w.ownerOf(id);
+        if (r && !targets.includes(r)) targets.push(r);
+      }
+      let target: StoredPaper;
+      if (targets.length === 0) {
+        const key = members.find((m) => m.titleKey)?.titleKey ?? '';
+        const twins = key ? w.titled(key) : [];
+        const match = titleIsSpecific(key)
+          ? twins.find((t) => !idsConflict(ids, t.ids))
+          : undefined;
+        if (match) target = match;
+        else {
+          target = createPaper(members[0]!, firstSightingInfo(members[0]!));
+          w.add(target);
+          w.dirty.add(target.id);
+          for (const t of twins) if (link(target, t)) w.dirty.add(t.id);
+        }
+      } else if (targets.length === 1) {
+        target = targets[0]!;
+      } else {
+        target = w.replace(targets, combine(targets));
+      }
+      let changed = false;
+      for (const m of members) if (absorb(target, m)) changed = true;
+      if (changed) w.dirty.add(target.id);
+      target = w.repick(target);
+      for (const i of group) landed[i] = target.id;
+    }
+
+    // Merges renamed rows: their old sightings and the `possible` lists naming them must follow.
+    const gone = w.renamedOriginals();
+    if (gone.length) {
+      await db.sightings
+        .where('paperId')
+        .anyOf(gone)
+        .modify((s) => {
+          s.paperId = w.resolve(s.paperId);
+        });
+      w.load(dedupe(await db.papers.where('possible').anyOf(gone).toArray()));
+    }
+    for (const r of w.rows.values()) {
+      const fixed = [...new Set(r.possible.map((id) => w.resolve(id)))].filter((id) => id !== r.id);
+      if (fixed.length !== r.possible.length || fixed.some((id, i) => id !== r.possible[i])) {
+        r.possible = fixed;
+        w.dirty.add(r.id);
+      }
+    }
+
+    // One sighting and one more seenCount per paper and page load, whatever the retries.
+    const done = new Set(
+      (await db.sightings.where('visit').equals(visit).toArray()).map((s) => w.resolve(s.paperId)),
+    );
+    const sightings: Sighting[] = [];
+    const met = new Map<string, Sighting>();
+    incoming.forEach((inc, i) => {
+      const id = w.resolve(landed[i]!);
+      const opened = inc.paper.kind === 'single';
+      const seen = met.get(id);
+      if (seen) {
+        if (opened) seen.how = 'opened';
+        return;
+      }
+      if (done.has(id)) return;
+      const s: Sighting = {
+        paperId: id,
+        pageUrl: page.url,
+        site: inc.paper.source,
+        pageTitle: page.title,
+        time: now,
+        how: opened ? 'opened' : 'listed',
+        visit,
+      };
+      met.set(id, s);
+      sightings.push(s);
+      const r = w.rows.get(id)!;
+      r.seenCount += 1;
+      r.lastSeen = Math.max(r.lastSeen, now);
+      w.dirty.add(id);
+    });
+
+    const removed = [...w.original.values()].filter((r) => !w.rows.has(r.id));
+    if (removed.length) await db.papers.bulkDelete(removed.map((r) => r.id));
+    const put = [...w.dirty].map((id) => finalize(w.rows.get(id)!));
+    if (put.length) await db.papers.bulkPut(put);
+    if (sightings.length) await db.sightings.bulkAdd(sightings);
+
+    const states: StateMap = {};
+    incoming.forEach((inc, i) => {
+      states[inc.paper.id] = stateOf(w.rows.get(w.resolve(landed[i]!))!, visit);
+    });
+    return {
+      states,
+      changes: {
+        removed: removed.map((r) => ({ id: r.id, ids: r.ids, titleKey: r.titleKey })),
+        // Every row read here is current as of the commit, touched or not: all may warm the cache.
+        put: [...w.rows.values()].map(summarize),
+      },
+    };
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * The typed message map between the content script / extension pages and the background, and the
+ * tiny client that sends them. This file is bundled into the content script that runs on every page,
+ * so it holds types and one function; validation lives in protocol-validate.ts (background only).
+ *
+ * A request is `{ type, ...payload }`; a response is `{ ok: true, ...result }` or a Failure.
+ */
+import { browser } from 'wxt/browser';
+import type { Sighting, StoredPaper } from './library/db';
+import type { DetectedPaper } from './paper';
+
+/** What a mark shows. 'new' and 'possible' are never stored: they describe the answer. */
+export type StateName = 'new' | 'seen' | 'opened' | 'starred' | 'possible';
+
+/**
+ * One paper's state, keyed in answers by the id the asker sent. `id` is the stored primary id
+ * (the asker's own id when the paper is new); the other fields are absent for new papers and, for
+ * 'possible', describe the stored paper whose title matched.
+ */
+export interface PaperStateInfo {
+  id: string;
+  state: StateName;
+  seenCount?: number;
+  firstSeen?: number;
+  firstSite?: string;
+  firstPageUrl?: string;
+  lastSeen?: number;
+}
+
+export type StateMap = Record<string, PaperStateInfo>;
+
+export interface PageInfo {
+  url: string;
+  title: string;
+}
+
+/** A detected paper on the wire: DetectedPaper without the DOM element. */
+export type WirePaper = DetectedPaper;
+export type LookupPaper = Pick<DetectedPaper, 'id' | 'aliases' | 'title'>;
+
+/** User data bounds, shared by the UI (to stop typing) and the validator (to reject). */
+export const USER_LIMITS = { tags: 50, tag: 100, note: 20_000 } as const;
+
+export interface ProtocolMap {
+  /** Remember the papers of one page load; `visit` (random per load) makes a retry a no-op. */
+  recordPage: {
+    req: { page: PageInfo; visit: string; papers: WirePaper[] };
+    res: { states: StateMap };
+  };
+  /** States of papers, no write. With `visit`, papers first met on that page load answer 'new'. */
+  lookup: { req: { papers: LookupPaper[]; visit?: string }; res: { states: StateMap } };
+  setStar: { req: { id: string; starred: boolean }; res: { state: PaperStateInfo } };
+  setTags: { req: { id: string; tags: string[] }; res: { state: PaperStateInfo } };
+  setNote: { req: { id: string; note: string }; res: { state: PaperStateInfo } };
+  deletePaper: { req: { id: string }; res: { deleted: boolean } };
+  /** A stored paper (by any of its ids) and its latest sightings, newest first. */
+  getPaper: {
+    req: { id: string; sightings?: number };
+    res: { paper: StoredPaper | null; sightings: Sighting[] };
+  };
+  /** Context menu "Save to Paperdex": the page's paper from its URL's ids, else from its title. */
+  savePage: { req: { page: PageInfo }; res: { state: PaperStateInfo } };
+  /** Keyboard command: star (or toggle, without `starred`) the page's own paper. */
+  starPage: { req: { page: PageInfo; starred?: boolean }; res: { state: PaperStateInfo } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Request<T extends MessageType> = { type: T } & ProtocolMap[T]['req'];
+export type AnyRequest = { [T in MessageType]: Request<T> }[MessageType];
+
+export type ErrorCode =
+  /** The message failed validation; nothing was written. */
+  | 'invalid'
+  /** The browser refused to store more (QuotaExceededError); nothing was written. */
+  | 'storage-full'
+  /** The paper named in the request is not stored. */
+  | 'not-found'
+  /** The background could not be reached (service worker restarting): retry. */
+  | 'unavailable'
+  | 'internal';
+
+export interface Failure {
+  ok: false;
+  error: ErrorCode;
+  message: string;
+}
+
+export type Success<T extends MessageType> = { ok: true } & ProtocolMap[T]['res'];
+export type Response<T extends MessageType> = Success<T> | Failure;
+
+/** Sends one message to the background. Never throws: transport failures come back as 'unavailable'. */
+export async function sendMessage<T extends MessageType>(
+  type: T,
+  payload: ProtocolMap[T]['req'],
+): Promise<Response<T>> {
+  try {
+    const res = (await browser.runtime.sendMessage({ ...payload, type })) as
+      Response<T> | undefined;
+    return res ?? { ok: false, error: 'unavailable', message: 'No answer from the background.' };
+  } catch (e) {
+    return { ok: false, error: 'unavailable', message: e instanceof Error ? e.message : String(e) };
+  }
+}
