@@ -21,4 +21,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tests build pages the way sites do (document.write, outerHTML reads): the rule guards product code.
+    files: ['tests/**', 'scripts/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
 );

@@ -38,4 +38,18 @@ export default defineConfig({
       : {}),
   }),
   webExt: { disabled: true },
+  hooks: {
+    // The content script runs on every page with a 30 KB budget: it uses the browser's own
+    // promise-based API (@wxt-dev/browser) instead of webextension-polyfill, which the background
+    // and the extension pages keep.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const current = config.resolve?.alias;
+      const list = Array.isArray(current)
+        ? current
+        : Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [alias, ...list] };
+    },
+  },
 });

@@ -107,6 +107,7 @@ async function main() {
       // First paint after the rows are in the DOM.
       const t = await p.evaluate(() => new Promise<number>((res) => requestAnimationFrame(() => res(Math.max((window as unknown as { __first: number }).__first, performance.now())))));
       firstPaints.push(Math.round(t));
+      console.log(`first paint ${Math.round(t)} ms`);
       if (run < RUNS - 1) await p.close();
       else {
         const queries = ['diffusion caching', 'large language models', 'graph neural', 'a', 'zzqx', 'is:starred graph', 'year:2020..2022 robust', 'site:hf transformer', '"neural network"', 'author:kalo'];
@@ -120,11 +121,15 @@ async function main() {
               input.value = t;
               input.dispatchEvent(new Event('input', { bubbles: true }));
               const sel = `.browser[data-results-for="${CSS.escape(t)}"]`;
-              while (!document.querySelector(sel)) await new Promise((r) => setTimeout(r, 0));
+              while (!document.querySelector(sel)) {
+                if (performance.now() - start > 10_000) return -1;
+                await new Promise((r) => setTimeout(r, 0));
+              }
               await new Promise((r) => requestAnimationFrame(r));
               return performance.now() - start;
             }, text);
             times.push([text, ms]);
+            console.log(`  ${JSON.stringify(text)} ${Math.round(ms)} ms`);
           }
           // Clear between queries.
           await p.evaluate(() => {

@@ -34,7 +34,11 @@ export default defineBackground(() => {
     return res;
   };
 
-  browser.runtime.onMessage.addListener((message, sender) => answer(message, sender));
+  // Answer through sendResponse: not every Chrome accepts a promise returned by the listener.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void answer(message, sender).then(sendResponse);
+    return true;
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => handle.forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, info) => {

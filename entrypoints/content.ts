@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { ext as browser } from '../utils/ext';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PageController } from '../utils/content/controller';
 import { observeChanges } from '../utils/content/observe';

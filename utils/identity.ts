@@ -192,7 +192,6 @@ export function idsFromUrl(href: string, base?: string): string[] {
     const c = id ? canonicalId(id) : null;
     if (c) out.push(c);
   };
-  const seg = (i: number) => path.split('/')[i] ?? '';
 
   if (host === 'arxiv.org' || host === 'export.arxiv.org' || host.endsWith('.arxiv.org')) {
     const m = ARXIV_PATH.exec(path);

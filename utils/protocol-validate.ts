@@ -3,10 +3,14 @@
  * treated as hostile too: every field is type-checked and size-bounded, unknown keys are refused,
  * and the validated request is a fresh copy holding only known fields. Nothing here writes.
  */
+import type { FileFormat, ImportedPaper } from './formats/types';
 import { canonicalId, normalizeDoi } from './identity';
+import type { Sighting, StoredPaper } from './library/db';
 import { LIMITS, type DetectedPaper, type PageKind } from './paper';
 import {
   type AnyRequest,
+  type ImportChunk,
+  type ImportMode,
   type LookupPaper,
   type MessageType,
   type PageInfo,
@@ -143,12 +147,18 @@ const PAPER_KEYS = [
 function paper(v: unknown, what: string): DetectedPaper {
   const o = object(v, what);
   onlyKeys(o, PAPER_KEYS, what);
+  return paperFields(o, what, (source) => {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(source)) fail(`${what}.source is not an adapter id`);
+  });
+}
+
+function paperFields(o: Obj, what: string, checkSource: (source: string) => void): DetectedPaper {
   const pid = id(o.id, `${what}.id`);
   const authors = array(o.authors, LIMITS.authors, `${what}.authors`).map((a, i) =>
     string(a, LIMITS.author, `${what}.authors[${i}]`),
   );
   const source = string(o.source, MAX_SOURCE, `${what}.source`);
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(source)) fail(`${what}.source is not an adapter id`);
+  checkSource(source);
   const kind = o.kind;
   if (kind !== 'listing' && kind !== 'single') fail(`${what}.kind is not 'listing' or 'single'`);
   const p: DetectedPaper = {
@@ -191,6 +201,135 @@ function papers<T>(v: unknown, read: (p: unknown, what: string) => T): T[] {
   return array(v, MAX_PAPERS, 'papers').map((p, i) => read(p, `papers[${i}]`));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Imports. Chunks come from the options page, not from web pages, but they are checked as strictly:
+// a compromised or buggy page must not be able to write what a content script could not.
+
+/** Sightings per import chunk; their text is bounded by MAX_TEXT as well. */
+export const MAX_IMPORT_SIGHTINGS = 20_000;
+const MAX_IMPORT_ID = 64;
+/** Latest plausible epoch millisecond (year 2200), the bound backups use. */
+const MAX_TIME = 7_258_118_400_000;
+const IMPORT_MODES: readonly ImportMode[] = ['merge', 'replace'];
+const FILE_FORMATS: readonly FileFormat[] = ['backup', 'bibtex', 'csl-json', 'ris', 'papermemory'];
+const IMPORTED_KEYS = [
+  ...PAPER_KEYS,
+  'starred',
+  'tags',
+  'note',
+  'firstSeen',
+  'lastSeen',
+  'seenCount',
+] as const;
+
+function integer(v: unknown, min: number, max: number, what: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    fail(`${what} is not an integer in ${min}..${max}`);
+  return v;
+}
+
+function importId(v: unknown): string {
+  const s = string(v, MAX_IMPORT_ID, 'importId');
+  if (!/^[\w-]+$/.test(s)) fail('importId has characters other than letters, digits, _ and -');
+  return s;
+}
+
+function importedPaper(v: unknown, what: string): ImportedPaper {
+  const o = object(v, what);
+  onlyKeys(o, IMPORTED_KEYS, what);
+  const p: ImportedPaper = paperFields(o, what, (source) => {
+    if (!/^import:(?:bibtex|csl-json|ris|papermemory)$/.test(source))
+      fail(`${what}.source is not an import source`);
+  });
+  const starred = optional(o, 'starred', (x) => boolean(x, `${what}.starred`));
+  if (starred !== undefined) p.starred = starred;
+  const tags = optional(o, 'tags', (x) =>
+    array(x, USER_LIMITS.tags, `${what}.tags`).map((t, i) =>
+      string(t, USER_LIMITS.tag, `${what}.tags[${i}]`),
+    ),
+  );
+  if (tags !== undefined) p.tags = tags;
+  const note = optional(o, 'note', (x) => string(x, USER_LIMITS.note, `${what}.note`));
+  if (note !== undefined) p.note = note;
+  for (const k of ['firstSeen', 'lastSeen'] as const) {
+    const t = optional(o, k, (x) => integer(x, 0, MAX_TIME, `${what}.${k}`));
+    if (t !== undefined) p[k] = t;
+  }
+  const n = optional(o, 'seenCount', (x) => integer(x, 0, 1e9, `${what}.seenCount`));
+  if (n !== undefined) p.seenCount = n;
+  return p;
+}
+
+const SIGHTING_KEYS = ['seq', 'paperId', 'pageUrl', 'site', 'pageTitle', 'time', 'how', 'visit'];
+
+/** Bounds as backups have them (formats/backup.ts): a sighting Paperdex stored always passes. */
+function sighting(v: unknown, what: string): Sighting {
+  const o = object(v, what);
+  onlyKeys(o, SIGHTING_KEYS, what);
+  const how = o.how;
+  if (how !== 'listed' && how !== 'opened') fail(`${what}.how is not 'listed' or 'opened'`);
+  const pageUrl = o.pageUrl === '' ? '' : httpUrl(o.pageUrl, `${what}.pageUrl`);
+  const s: Sighting = {
+    paperId: id(o.paperId, `${what}.paperId`),
+    pageUrl,
+    site: string(o.site, MAX_SOURCE, `${what}.site`),
+    pageTitle: string(o.pageTitle, LIMITS.title, `${what}.pageTitle`),
+    time: integer(o.time, 0, MAX_TIME, `${what}.time`),
+    how,
+    visit: string(o.visit, MAX_VISIT, `${what}.visit`),
+  };
+  const seq = optional(o, 'seq', (x) => integer(x, 1, Number.MAX_SAFE_INTEGER, `${what}.seq`));
+  return seq === undefined ? s : { seq, ...s };
+}
+
+/**
+ * A backup row, as plain JSON data with its text counted against the budget. Its fields are
+ * checked by the backup reader when the row is staged (utils/library/import.ts), which knows
+ * every rule a stored paper obeys; here it only has to be data, and a fresh copy.
+ */
+function jsonData(v: unknown, what: string, depth = 0): unknown {
+  if (v === null || typeof v === 'boolean') return v;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) fail(`${what} is not a finite number`);
+    return v;
+  }
+  if (typeof v === 'string') return string(v, MAX_TEXT, what);
+  if (depth >= 3) fail(`${what} is nested too deeply`);
+  if (Array.isArray(v))
+    return array(v, 100_000, what).map((x, i) => jsonData(x, `${what}[${i}]`, depth + 1));
+  const o = object(v, what);
+  const out: Obj = {};
+  for (const [k, x] of Object.entries(o)) {
+    // An own "__proto__" key would become the copy's prototype.
+    if (k === '__proto__') fail(`${what} has a field named __proto__`);
+    string(k, 64, `${what} field name`);
+    out[k] = jsonData(x, `${what}.${k}`, depth + 1);
+  }
+  return out;
+}
+
+function importChunk(o: Obj): ImportChunk {
+  const chunk: ImportChunk = {
+    importId: importId(o.importId),
+    seq: integer(o.seq, 0, 1_000_000, 'seq'),
+  };
+  const parts = (['papers', 'rows', 'sightings'] as const).filter((k) => o[k] !== undefined);
+  if (parts.length !== 1) fail('an import chunk carries exactly one of papers, rows, sightings');
+  if (o.papers !== undefined)
+    chunk.papers = array(o.papers, MAX_PAPERS, 'papers').map((p, i) =>
+      importedPaper(p, `papers[${i}]`),
+    );
+  if (o.rows !== undefined)
+    chunk.rows = array(o.rows, MAX_PAPERS, 'rows').map(
+      (r, i) => jsonData(object(r, `rows[${i}]`), `rows[${i}]`) as StoredPaper,
+    );
+  if (o.sightings !== undefined)
+    chunk.sightings = array(o.sightings, MAX_IMPORT_SIGHTINGS, 'sightings').map((x, i) =>
+      sighting(x, `sightings[${i}]`),
+    );
+  return chunk;
+}
+
 const FIELDS: Record<MessageType, readonly string[]> = {
   recordPage: ['page', 'visit', 'papers'],
   lookup: ['papers', 'visit'],
@@ -201,6 +340,11 @@ const FIELDS: Record<MessageType, readonly string[]> = {
   getPaper: ['id', 'sightings'],
   savePage: ['page'],
   starPage: ['page', 'starred'],
+  importBegin: ['mode', 'format'],
+  importChunk: ['importId', 'seq', 'papers', 'rows', 'sightings'],
+  importCommit: ['importId', 'chunks'],
+  importCancel: ['importId'],
+  deleteAll: ['confirm'],
 };
 
 function isType(t: unknown): t is MessageType {
@@ -249,6 +393,28 @@ function parse(o: Obj, type: MessageType): AnyRequest {
         ? { type, page: page(o.page) }
         : { type, page: page(o.page), starred: s };
     }
+    case 'importBegin': {
+      const mode = o.mode;
+      if (!IMPORT_MODES.includes(mode as ImportMode)) fail("mode is not 'merge' or 'replace'");
+      const format = o.format;
+      if (!FILE_FORMATS.includes(format as FileFormat)) fail('format is not a known file format');
+      if (mode === 'replace' && format !== 'backup')
+        fail('only a Paperdex backup can replace the library');
+      return { type, mode: mode as ImportMode, format: format as FileFormat };
+    }
+    case 'importChunk':
+      return { type, ...importChunk(o) };
+    case 'importCommit':
+      return {
+        type,
+        importId: importId(o.importId),
+        chunks: integer(o.chunks, 0, 1_000_000, 'chunks'),
+      };
+    case 'importCancel':
+      return { type, importId: importId(o.importId) };
+    case 'deleteAll':
+      if (o.confirm !== true) fail('deleteAll needs confirm: true');
+      return { type, confirm: true };
   }
 }
 

@@ -5,7 +5,8 @@
  *
  * A request is `{ type, ...payload }`; a response is `{ ok: true, ...result }` or a Failure.
  */
-import { browser } from 'wxt/browser';
+import { ext as browser } from './ext';
+import type { FileFormat, ImportedPaper } from './formats/types';
 import type { Sighting, StoredPaper } from './library/db';
 import type { DetectedPaper } from './paper';
 
@@ -41,6 +42,37 @@ export type LookupPaper = Pick<DetectedPaper, 'id' | 'aliases' | 'title'>;
 /** User data bounds, shared by the UI (to stop typing) and the validator (to reject). */
 export const USER_LIMITS = { tags: 50, tag: 100, note: 20_000 } as const;
 
+/** 'replace' empties the library first; only a Paperdex backup may replace it. */
+export type ImportMode = 'merge' | 'replace';
+
+/**
+ * One part of a staged import. Foreign formats send `papers`; a backup sends its stored `rows`
+ * first, then its `sightings` (a sighting must name a row already staged).
+ */
+export interface ImportChunk {
+  importId: string;
+  /** 0-based position of the chunk: a lost or repeated chunk is refused, not guessed around. */
+  seq: number;
+  papers?: ImportedPaper[];
+  rows?: StoredPaper[];
+  sightings?: Sighting[];
+}
+
+/** What a committed import did. `merged` counts entries that joined a paper already stored or repeated in the file. */
+export interface ImportSummary {
+  mode: ImportMode;
+  format: FileFormat;
+  entries: number;
+  added: number;
+  merged: number;
+  sightingsAdded: number;
+  /** Sightings the library already had (same page load): a backup restored twice adds nothing. */
+  sightingsSkipped: number;
+  /** Replace only: what the library held before. */
+  removedPapers: number;
+  removedSightings: number;
+}
+
 export interface ProtocolMap {
   /** Remember the papers of one page load; `visit` (random per load) makes a retry a no-op. */
   recordPage: {
@@ -62,6 +94,17 @@ export interface ProtocolMap {
   savePage: { req: { page: PageInfo }; res: { state: PaperStateInfo } };
   /** Keyboard command: star (or toggle, without `starred`) the page's own paper. */
   starPage: { req: { page: PageInfo; starred?: boolean }; res: { state: PaperStateInfo } };
+  /**
+   * Imports are staged in the background's memory chunk by chunk and written by one transaction at
+   * commit: a failed, cancelled or interrupted import (the worker restarted) writes nothing.
+   */
+  importBegin: { req: { mode: ImportMode; format: FileFormat }; res: { importId: string } };
+  importChunk: { req: ImportChunk; res: { received: number } };
+  /** `chunks` is how many the sender sent: a commit missing one is refused. */
+  importCommit: { req: { importId: string; chunks: number }; res: { summary: ImportSummary } };
+  importCancel: { req: { importId: string }; res: { cancelled: boolean } };
+  /** Every paper and sighting, in one transaction. `confirm` guards against a stray message. */
+  deleteAll: { req: { confirm: true }; res: { papers: number; sightings: number } };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -1,5 +1,5 @@
 /** Reading, writing and watching settings in extension storage (pages and content scripts). */
-import { browser } from 'wxt/browser';
+import { ext as browser } from './ext';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, parseSettings } from './settings';
 
 export async function loadSettings(): Promise<Settings> {

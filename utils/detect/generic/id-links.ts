@@ -174,6 +174,7 @@ function longestTitle(els: Element[], minWords = 2): string {
 
 function rowTitle(row: Element, firstLink: Element, idLinks: Set<Element>): string {
   if (row === firstLink) return '';
+  // Publication-list themes name the title element by class (title, pub-title, paper-title).
   const marked = longestTitle(own(row, '[class*="title" i]'));
   if (marked) return marked;
   const links = own(row, 'a').filter((a) => !bracketed(a) && !idLinks.has(a));

@@ -61,8 +61,9 @@ function resultRow(row: Element, base: URL): FoundPaper | null {
   const link = rt.querySelector('a[href]');
   // With a link the link's text is the title; without one ([CITATION] rows) the heading's is.
   const title = link ? text(link) : textWithoutMarkers(rt);
-  const url = link ? absUrl(link.getAttribute('href'), base) : undefined;
-  const ids: string[] = url ? idsFromUrl(url) : [];
+  // Raw href: makePaper resolves it, so each URL is parsed as few times as possible.
+  const url = link ? attr(link, 'href') : undefined;
+  const ids: string[] = url ? idsFromUrl(url, base.href) : [];
 
   // Side links (.gs_ggs) point at another copy of the same work: a [PDF]/[HTML] full text.
   let pdfUrl: string | undefined;
@@ -99,9 +100,9 @@ function profileRow(row: Element, base: URL): FoundPaper | null {
   const link = row.querySelector('a.gsc_a_at');
   if (!link) return null;
   const title = text(link);
-  // Older pages keep the target in data-href and a javascript: href.
-  const url =
-    absUrl(link.getAttribute('href'), base) ?? absUrl(link.getAttribute('data-href'), base);
+  // Older pages keep the target in data-href and a javascript: href. makePaper resolves it.
+  const href = attr(link, 'href');
+  const url = !href || /^javascript:/i.test(href) ? attr(link, 'data-href') : href;
   const grays = row.querySelectorAll('.gs_gray');
   const authors = splitScholarAuthors(text(grays[0], 2000));
   // The venue line ends with a hidden ", 2005" copy of the year column; drop it.

@@ -16,11 +16,14 @@ import { arxivPdfUrl, arxivYear } from './arxiv';
 const ID = 'huggingface-papers';
 const HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co']);
 const PAPER_PATH = /^\/papers\/([^/]+?)\/?$/;
+const FAST_HREF = /^(?:https:\/\/(?:huggingface\.co|hf\.co))?\/papers\/([^/?#]+)\/?(?:[?#]|$)/;
 
 /** arXiv id of a Hugging Face paper link (`/papers/2509.24002`, `…#community`), else null. */
 export function hfPaperId(href: string, base: string | URL): string | null {
-  // Cheap reject before URL parsing: most links on a page are not paper links.
+  // Cheap reject, then the usual spellings without building a URL (a card has several links).
   if (!href.includes('/papers/')) return null;
+  const f = FAST_HREF.exec(href.trim());
+  if (f) return normalizeArxiv(f[1]!);
   let u: URL;
   try {
     u = new URL(href, base);
@@ -309,7 +312,8 @@ export const huggingfacePapers: Adapter = {
     }
     if (paperLinks(doc, url, 1).length) return 'listing';
     // Rendered without rows: the hydration JSON may still hold the list.
-    const raw = doc.querySelector('[data-target="DailyPapers"]')?.getAttribute('data-props') ?? '';
+    const raw =
+      doc.querySelector('[data-target*="Papers"][data-props]')?.getAttribute('data-props') ?? '';
     return raw.includes('"paper":{') ? 'listing' : null;
   },
   extract(doc, url) {
