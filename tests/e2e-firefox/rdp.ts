@@ -206,10 +206,17 @@ export class AddonDebugger {
   }
 
   /** Waits for a document of the add-on whose URL passes the test, e.g. its background page. */
-  async target(match: (url: URL) => boolean, timeoutMs = 30_000): Promise<TargetForm> {
+  async target(
+    match: (url: URL) => boolean,
+    timeoutMs = 30_000,
+    /** Targets to pass over, e.g. those open before a new tab was asked for. */
+    except: ReadonlySet<string> = new Set(),
+  ): Promise<TargetForm> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = [...this.targets.values()].find((t) => URL.canParse(t.url) && match(new URL(t.url)));
+      const found = [...this.targets.values()].find(
+        (t) => !except.has(t.actor) && URL.canParse(t.url) && match(new URL(t.url)),
+      );
       if (found) return found;
       if (Date.now() > deadline) {
         throw new Error(`no such extension document; have: ${[...this.targets.values()].map((t) => t.url).join(', ')}`);

@@ -28,7 +28,7 @@ export interface Harness {
   unserved: string[];
   /** Requests the extension itself made (it should make none). */
   extensionRequests: string[];
-  open(url: string): Promise<Page>;
+  open(url: string, opts?: { waitUntil?: 'load' | 'domcontentloaded' | 'commit'; timeout?: number }): Promise<Page>;
   popup(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -106,9 +106,9 @@ export async function launch(): Promise<Harness> {
     serve(url, body) {
       pages.set(url, body);
     },
-    async open(url) {
+    async open(url, opts) {
       const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load' });
+      await page.goto(url, { waitUntil: opts?.waitUntil ?? 'load', timeout: opts?.timeout ?? 30_000 });
       return page;
     },
     async popup() {

@@ -13,7 +13,10 @@ describe('acl-anthology: URL claims', () => {
   it('claims its test URLs, and no other site adapter does', () => {
     for (const t of aclAnthology.testUrls) {
       const u = new URL(t);
-      expect(SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id), t).toEqual(['acl-anthology']);
+      expect(
+        SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id),
+        t,
+      ).toEqual(['acl-anthology']);
     }
   });
   it('leaves alone PDFs, BibTeX, search and info pages', () => {
@@ -31,7 +34,10 @@ describe('acl-anthology: URL claims', () => {
 
 describe('acl-anthology: paper page (real)', () => {
   it('reads the citation meta, the anthology id from the URL and the DOI', () => {
-    const { kind, papers } = run('acl-anthology/paper_2021.naacl-main.208.html', 'https://aclanthology.org/2021.naacl-main.208/');
+    const { kind, papers } = run(
+      'acl-anthology/paper_2021.naacl-main.208.html',
+      'https://aclanthology.org/2021.naacl-main.208/',
+    );
     expect(kind).toBe('single');
     expect(papers).toHaveLength(1);
     expect(papers[0]).toMatchObject({
@@ -44,14 +50,19 @@ describe('acl-anthology: paper page (real)', () => {
       pdfUrl: 'https://aclanthology.org/2021.naacl-main.208.pdf',
       kind: 'single',
     });
-    expect(papers[0]!.venue).toMatch(/^Proceedings of the 2021 Conference of the North American Chapter/);
+    expect(papers[0]!.venue).toMatch(
+      /^Proceedings of the 2021 Conference of the North American Chapter/,
+    );
     expect(papers[0]!.abstract).toMatch(/^When fine-tuning pretrained models/);
   });
 });
 
 describe('acl-anthology: listings', () => {
   it('reads an author page (real): ids, titles without fixed-case spans, authors, venues, years', () => {
-    const { kind, papers } = run('acl-anthology/author_andreas-madsack.html', 'https://aclanthology.org/people/andreas-madsack/unverified/');
+    const { kind, papers } = run(
+      'acl-anthology/author_andreas-madsack.html',
+      'https://aclanthology.org/people/andreas-madsack/unverified/',
+    );
     expect(kind).toBe('listing');
     expect(papers.map((p) => p.id)).toEqual([
       'acl:2022.in2writing-1.1',
@@ -65,7 +76,8 @@ describe('acl-anthology: listings', () => {
       title: 'AX Semantics’ Submission to the SIGMORPHON 2019 Shared Task',
       authors: ['Andreas Madsack', 'Robert Weißgraeber'],
       year: 2019,
-      venue: 'Proceedings of the 16th Workshop on Computational Research in Phonetics, Phonology, and Morphology',
+      venue:
+        'Proceedings of the 16th Workshop on Computational Research in Phonetics, Phonology, and Morphology',
       url: 'https://aclanthology.org/W19-4201/',
       pdfUrl: 'https://aclanthology.org/W19-4201.pdf',
     });
@@ -74,25 +86,53 @@ describe('acl-anthology: listings', () => {
   });
 
   it('reads a volume page (reconstructed), skipping the front matter', () => {
-    const { kind, papers } = run('reconstructed/acl-anthology/volume_P19-1.html', 'https://aclanthology.org/volumes/P19-1/');
+    const { kind, papers } = run(
+      'reconstructed/acl-anthology/volume_P19-1.html',
+      'https://aclanthology.org/volumes/P19-1/',
+    );
     expect(kind).toBe('listing');
-    expect(papers.map((p) => p.id)).toEqual(['acl:P19-1285', 'acl:P19-1355', 'acl:P19-1356', 'acl:P19-1452']);
+    expect(papers.map((p) => p.id)).toEqual([
+      'acl:P19-1285',
+      'acl:P19-1355',
+      'acl:P19-1356',
+      'acl:P19-1452',
+    ]);
     expect(papers[0]).toMatchObject({
       title: 'Transformer-XL: Attentive Language Models beyond a Fixed-Length Context',
-      authors: ['Zihang Dai', 'Zhilin Yang', 'Yiming Yang', 'Jaime Carbonell', 'Quoc Le', 'Ruslan Salakhutdinov'],
+      authors: [
+        'Zihang Dai',
+        'Zhilin Yang',
+        'Yiming Yang',
+        'Jaime Carbonell',
+        'Quoc Le',
+        'Ruslan Salakhutdinov',
+      ],
       year: 2019,
-      venue: 'Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics',
+      venue:
+        'Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics',
     });
     expect(papers[0]!.element?.tagName).toBe('P');
     expect(papers[2]!.abstract).toBeUndefined();
   });
 
   it('reads an event page (reconstructed): each paper gets its own volume as venue', () => {
-    const { papers } = run('reconstructed/acl-anthology/event_emnlp-2021.html', 'https://aclanthology.org/events/emnlp-2021/');
+    const { papers } = run(
+      'reconstructed/acl-anthology/event_emnlp-2021.html',
+      'https://aclanthology.org/events/emnlp-2021/',
+    );
     expect(papers.map((p) => [p.id, p.venue])).toEqual([
-      ['acl:2021.emnlp-main.243', 'Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing'],
-      ['acl:2021.emnlp-main.446', 'Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing'],
-      ['acl:2021.emnlp-main.552', 'Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing'],
+      [
+        'acl:2021.emnlp-main.243',
+        'Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing',
+      ],
+      [
+        'acl:2021.emnlp-main.446',
+        'Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing',
+      ],
+      [
+        'acl:2021.emnlp-main.552',
+        'Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing',
+      ],
       [
         'acl:2021.emnlp-demo.21',
         'Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing: System Demonstrations',

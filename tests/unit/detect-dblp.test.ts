@@ -15,7 +15,10 @@ describe('dblp: URL claims', () => {
   it('claims its test URLs, and no other site adapter does', () => {
     for (const t of dblp.testUrls) {
       const u = new URL(t);
-      expect(SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id), t).toEqual(['dblp']);
+      expect(
+        SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id),
+        t,
+      ).toEqual(['dblp']);
     }
   });
   it('leaves alone indexes, exports and other hosts', () => {
@@ -53,14 +56,22 @@ describe('dblp: person page', () => {
     expect(papers[3]!.authors).toHaveLength(8);
     expect(papers[3]!.authors[3]).toBe('Jakob Uszkoreit');
     // Homonym numbers are dblp's, not part of the name.
-    expect(papers[5]!.authors).toEqual(['Ankur P. Parikh', 'Oscar Täckström', 'Dipanjan Das', 'Jakob Uszkoreit']);
+    expect(papers[5]!.authors).toEqual([
+      'Ankur P. Parikh',
+      'Oscar Täckström',
+      'Dipanjan Das',
+      'Jakob Uszkoreit',
+    ]);
     expect(papers[0]!.element?.getAttribute('id')).toBe('conf/iclr/DosovitskiyB0WZU21');
   });
 });
 
 describe('dblp: tables of contents', () => {
   it('reads a conference TOC across sessions and skips the proceedings entry', () => {
-    const { kind, papers } = run('toc_conf_acl2019-1.html', 'https://dblp.org/db/conf/acl/acl2019-1.html');
+    const { kind, papers } = run(
+      'toc_conf_acl2019-1.html',
+      'https://dblp.org/db/conf/acl/acl2019-1.html',
+    );
     expect(kind).toBe('listing');
     expect(papers.map((p) => p.title)).toEqual([
       'Transformer-XL: Attentive Language Models beyond a Fixed-Length Context',
@@ -78,18 +89,42 @@ describe('dblp: tables of contents', () => {
   });
 
   it('reads a journal TOC with venue and year from the entry', () => {
-    const { papers } = run('toc_journal_neco9.html', 'https://dblp.org/db/journals/neco/neco9.html');
+    const { papers } = run(
+      'toc_journal_neco9.html',
+      'https://dblp.org/db/journals/neco/neco9.html',
+    );
     expect(papers.map((p) => [p.id, p.aliases[0], p.title, p.venue, p.year])).toEqual([
-      ['doi:10.1162/neco.1997.9.1.1', 'dblp:journals/neco/HochreiterS97a', 'Flat Minima', 'Neural Comput.', 1997],
-      ['doi:10.1162/neco.1997.9.7.1545', 'dblp:journals/neco/AmitG97', 'Shape Quantization and Recognition with Randomized Trees', 'Neural Comput.', 1997],
-      ['doi:10.1162/neco.1997.9.8.1735', 'dblp:journals/neco/HochreiterS97', 'Long Short-Term Memory', 'Neural Comput.', 1997],
+      [
+        'doi:10.1162/neco.1997.9.1.1',
+        'dblp:journals/neco/HochreiterS97a',
+        'Flat Minima',
+        'Neural Comput.',
+        1997,
+      ],
+      [
+        'doi:10.1162/neco.1997.9.7.1545',
+        'dblp:journals/neco/AmitG97',
+        'Shape Quantization and Recognition with Randomized Trees',
+        'Neural Comput.',
+        1997,
+      ],
+      [
+        'doi:10.1162/neco.1997.9.8.1735',
+        'dblp:journals/neco/HochreiterS97',
+        'Long Short-Term Memory',
+        'Neural Comput.',
+        1997,
+      ],
     ]);
   });
 });
 
 describe('dblp: search and record pages', () => {
   it('reads the publication hits, not the person hits', () => {
-    const { kind, papers } = run('search_attention.html', 'https://dblp.org/search?q=attention+is+all+you+need');
+    const { kind, papers } = run(
+      'search_attention.html',
+      'https://dblp.org/search?q=attention+is+all+you+need',
+    );
     expect(kind).toBe('listing');
     expect(papers.map((p) => [p.id, p.year])).toEqual([
       ['arxiv:2308.07661', 2023],

@@ -19,7 +19,10 @@ describe('google-scholar: URL claims', () => {
   it('claims its test URLs, and no other site adapter does', () => {
     for (const t of googleScholar.testUrls) {
       const u = new URL(t);
-      expect(SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id), t).toEqual(['google-scholar']);
+      expect(
+        SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id),
+        t,
+      ).toEqual(['google-scholar']);
     }
   });
   it('leaves alone other Google hosts and Scholar pages without papers', () => {
@@ -62,7 +65,9 @@ describe('google-scholar: result pages', () => {
     // "PT Jiang…": Scholar's cut-off mark is not part of the name; the cut venue stays as shown.
     expect(papers[1]!.authors).toEqual(['MH Guo', 'TX Xu', 'JJ Liu', 'ZN Liu', 'PT Jiang']);
     expect(papers[1]!.venue).toBe('Computational visual …');
-    expect(papers[1]!.pdfUrl).toBe('https://ieeexplore.ieee.org/iel8/10750449/10897528/10897531.pdf');
+    expect(papers[1]!.pdfUrl).toBe(
+      'https://ieeexplore.ieee.org/iel8/10750449/10897528/10897531.pdf',
+    );
 
     // IOP's /meta view suffix is not part of the DOI.
     expect(papers[6]!.id).toBe('doi:10.1088/1742-6596/1693/1/012173');
@@ -94,8 +99,12 @@ describe('google-scholar: result pages', () => {
     );
     expect(papers).toHaveLength(1);
     const p = papers[0]!;
-    expect(p.title).toBe('Unsupervised feature learning and deep learning: A review and new perspectives');
-    expect(p.id).toBe('title:unsupervised feature learning and deep learning a review and new perspectives');
+    expect(p.title).toBe(
+      'Unsupervised feature learning and deep learning: A review and new perspectives',
+    );
+    expect(p.id).toBe(
+      'title:unsupervised feature learning and deep learning a review and new perspectives',
+    );
     expect(p.url).toBeUndefined();
     expect(p.authors).toEqual(['Y Bengio', 'AC Courville', 'P Vincent']);
     expect(p.year).toBe(2012);
@@ -137,7 +146,9 @@ describe('google-scholar: citations profiles', () => {
       'Optimization of Data Structures and Trade-Offs with Concurrency Control in Multithread Software Structures Using Artificial Intelligence',
     );
     expect(p.authors).toEqual(['BR Cherukuri', 'V Arulkumar']);
-    expect(p.venue).toBe('2024 IEEE International Conference on Computing, Power and Communication …');
+    expect(p.venue).toBe(
+      '2024 IEEE International Conference on Computing, Power and Communication …',
+    );
     expect(p.year).toBe(2024);
     expect(p.url).toBe(
       'https://scholar.google.com/citations?view_op=view_citation&hl=en&user=amIMrIEAAAAJ&citation_for_view=amIMrIEAAAAJ:u5HHmVD_uO8C',
@@ -152,7 +163,8 @@ describe('google-scholar: citations profiles', () => {
     );
     expect(papers).toHaveLength(20);
     expect(papers[0]).toMatchObject({
-      title: 'The rites of the child: Global discourses of youth and reintegrating child soldiers in Sierra Leone',
+      title:
+        'The rites of the child: Global discourses of youth and reintegrating child soldiers in Sierra Leone',
       authors: ['S Shepler'],
       venue: 'Journal of Human Rights 4 (2), 197-211',
       year: 2005,
@@ -162,7 +174,10 @@ describe('google-scholar: citations profiles', () => {
 
   it('reads rows appended by "show more" (1,114 rows into a 20-row table)', () => {
     const { doc, url } = loadPage('google-scholar/profile_amIMrIEAAAAJ_2026-02.html', PROFILE);
-    const fragment = readFileSync(join(FIXTURES, 'google-scholar/profile_aeinstein_gssa.html'), 'utf8');
+    const fragment = readFileSync(
+      join(FIXTURES, 'google-scholar/profile_aeinstein_gssa.html'),
+      'utf8',
+    );
     // Rows parse only inside a table, as the page's own script inserts them.
     const { doc: rowsDoc } = fromHtml(`<table><tbody>${fragment}</tbody></table>`, PROFILE);
     const body = doc.querySelector('#gsc_a_b')!;
@@ -178,7 +193,9 @@ describe('google-scholar: citations profiles', () => {
     const unique = uniquePapers(detectPapers(doc, url).papers);
     expect(unique.length).toBeGreaterThan(1100);
     const epr = papers[20]!;
-    expect(epr.title).toBe('Can quantum-mechanical description of physical reality be considered complete?');
+    expect(epr.title).toBe(
+      'Can quantum-mechanical description of physical reality be considered complete?',
+    );
     expect(epr.authors).toEqual(['A Einstein', 'B Podolsky', 'N Rosen']);
     expect(epr.venue).toBe('Physical Review 47 (10), 777');
     expect(epr.year).toBe(1935);
@@ -194,7 +211,12 @@ describe('google-scholar: citations profiles', () => {
     const before = doc.documentElement.outerHTML.length;
     const papers = googleScholar.extract(doc, url);
     expect(papers).toHaveLength(LIMITS.rowsPerPage);
-    expect(papers[1]).toMatchObject({ title: 'Paper 1', authors: ['A Author'], venue: 'Venue', year: 2020 });
+    expect(papers[1]).toMatchObject({
+      title: 'Paper 1',
+      authors: ['A Author'],
+      venue: 'Venue',
+      year: 2020,
+    });
     expect(doc.documentElement.outerHTML.length).toBe(before);
   }, 60_000);
 });
@@ -204,9 +226,9 @@ describe('google-scholar: through the registry', () => {
     const { doc, url } = loadPage('google-scholar/search_forrt-03_2026-06.html', SEARCH);
     const d = detectPapers(doc, url);
     expect(d.sources).toEqual(['google-scholar']);
-    expect(d.papers.find((p) => p.title === 'Transmla: Multi-head latent attention is all you need')?.id).toBe(
-      'arxiv:2502.07864',
-    );
+    expect(
+      d.papers.find((p) => p.title === 'Transmla: Multi-head latent attention is all you need')?.id,
+    ).toBe('arxiv:2502.07864');
     const neg = loadPage(
       'negatives/google_signin_from_scholar_2026-02.html',
       'https://accounts.google.com/v3/signin/identifier?continue=https%3A%2F%2Fscholar.google.com%2Fcitations',

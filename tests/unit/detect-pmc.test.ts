@@ -11,7 +11,10 @@ describe('pmc: URL claims', () => {
   it('claims its test URLs, and no other site adapter does', () => {
     for (const t of pmc.testUrls) {
       const u = new URL(t);
-      expect(SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id), t).toEqual(['pmc']);
+      expect(
+        SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id),
+        t,
+      ).toEqual(['pmc']);
     }
   });
   it('leaves alone PDFs, search and other NCBI pages', () => {
@@ -63,7 +66,14 @@ describe('pmc: article page', () => {
     expect(p).toMatchObject({
       id: 'doi:10.1037/amp0000452',
       aliases: ['pmid:31081650', 'pmcid:PMC6851403'],
-      authors: ['Elena L Grigorenko', 'Donald L Compton', 'Lynn S Fuchs', 'Richard K Wagner', 'Erik G Willcutt', 'Jack M Fletcher'],
+      authors: [
+        'Elena L Grigorenko',
+        'Donald L Compton',
+        'Lynn S Fuchs',
+        'Richard K Wagner',
+        'Erik G Willcutt',
+        'Jack M Fletcher',
+      ],
       year: 2019,
       venue: 'Am Psychol',
       // The relative PDF link resolves against the article, not the slash-less URL.

@@ -17,7 +17,10 @@ describe('pubmed: URL claims', () => {
   it('claims its test URLs, and no other site adapter does', () => {
     for (const t of pubmed.testUrls) {
       const u = new URL(t);
-      expect(SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id), t).toEqual(['pubmed']);
+      expect(
+        SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id),
+        t,
+      ).toEqual(['pubmed']);
     }
   });
   it('leaves alone PubMed pages that are not lists or articles', () => {
@@ -70,7 +73,9 @@ describe('pubmed: result rows (real capture)', () => {
       '<article class="full-docsum"><a class="docsum-title" href="/12345/">A title.</a></article>',
       SEARCH,
     );
-    expect(pubmed.extract(doc, url)).toMatchObject([{ id: 'pmid:12345', title: 'A title.', authors: [] }]);
+    expect(pubmed.extract(doc, url)).toMatchObject([
+      { id: 'pmid:12345', title: 'A title.', authors: [] },
+    ]);
   });
 });
 
@@ -108,7 +113,12 @@ describe('pubmed: article page (reconstructed)', () => {
       'https://pubmed.ncbi.nlm.nih.gov/111/',
     );
     expect(pubmed.extract(doc, url)).toMatchObject([
-      { id: 'doi:10.1000/x', aliases: ['pmid:111', 'pmcid:PMC222'], title: 'Title here', authors: ['Ann Author'] },
+      {
+        id: 'doi:10.1000/x',
+        aliases: ['pmid:111', 'pmcid:PMC222'],
+        title: 'Title here',
+        authors: ['Ann Author'],
+      },
     ]);
   });
 });

@@ -18,7 +18,10 @@ describe('semantic-scholar: URL claims', () => {
   it('claims its test URLs, and no other site adapter does', () => {
     for (const t of semanticScholar.testUrls) {
       const u = new URL(t);
-      expect(SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id), t).toEqual(['semantic-scholar']);
+      expect(
+        SITE_ADAPTERS.filter((a) => a.matches(u)).map((a) => a.id),
+        t,
+      ).toEqual(['semantic-scholar']);
     }
   });
   it('leaves alone the API, PDFs and pages without papers', () => {
@@ -43,18 +46,29 @@ describe('semantic-scholar: search results (real capture)', () => {
     expect(first.title).toBe('Ego depletion: is the active self a limited resource?');
     expect(first.id).toBe('pmid:9599441');
     expect(first.aliases).toEqual(['s2:516c2035d29bb711be2e027be4ad38224419065a']);
-    expect(first.authors).toEqual(['R. Baumeister', 'Ellen Bratslavsky', 'Mark Muraven', 'D. Tice']);
+    expect(first.authors).toEqual([
+      'R. Baumeister',
+      'Ellen Bratslavsky',
+      'Mark Muraven',
+      'D. Tice',
+    ]);
     expect(first.year).toBe(1998);
     expect(first.venue).toBe('Journal of Personality and Social Psychology');
     expect(first.url).toBe(PAPER);
-    expect(first.pdfUrl).toBe('http://www.psychologytoday.com/files/attachments/584/baumeisteretal1998.pdf');
-    expect(first.element?.getAttribute('data-paper-id')).toBe('516c2035d29bb711be2e027be4ad38224419065a');
+    expect(first.pdfUrl).toBe(
+      'http://www.psychologytoday.com/files/attachments/584/baumeisteretal1998.pdf',
+    );
+    expect(first.element?.getAttribute('data-paper-id')).toBe(
+      '516c2035d29bb711be2e027be4ad38224419065a',
+    );
 
     // A row whose outbound link is a doi.org URL; one whose only link is an S2 PDF.
     expect(papers[1]!.id).toBe('doi:10.1177/15480518241305683');
     expect(papers[3]!.id).toBe('s2:fd5804448d4c1ec99859bc59836e8e37fa9a2e6a');
     expect(papers[3]!.aliases).toEqual([]);
-    expect(papers[3]!.pdfUrl).toBe('https://pdfs.semanticscholar.org/465c/65dd042d3ba7154ef0648ea142e3f67b0b83.pdf');
+    expect(papers[3]!.pdfUrl).toBe(
+      'https://pdfs.semanticscholar.org/465c/65dd042d3ba7154ef0648ea142e3f67b0b83.pdf',
+    );
     // "+31 authors" stays collapsed: only the names shown.
     expect(papers[4]!.authors).toEqual(['J. Dang', 'Shanshan Xiao', 'H. Schiöth']);
     expect(papers.every((p) => [p.id, ...p.aliases].some((x) => x.startsWith('s2:')))).toBe(true);
@@ -87,7 +101,10 @@ describe('semantic-scholar: paper page (reconstructed)', () => {
     expect(p.url).toBe(PAPER);
     expect(p.element?.tagName).toBe('H1');
     const page = loadPage('reconstructed/semantic-scholar/paper_ego-depletion.html', PAPER);
-    expect(detectPapers(page.doc, page.url)).toMatchObject({ kind: 'single', sources: ['semantic-scholar'] });
+    expect(detectPapers(page.doc, page.url)).toMatchObject({
+      kind: 'single',
+      sources: ['semantic-scholar'],
+    });
   });
 
   it('falls back to the rendered heading when meta tags are missing', () => {
@@ -96,7 +113,11 @@ describe('semantic-scholar: paper page (reconstructed)', () => {
       'https://www.semanticscholar.org/paper/0123456789abcdef0123456789abcdef01234567',
     );
     expect(semanticScholar.extract(doc, url)).toMatchObject([
-      { id: 's2:0123456789abcdef0123456789abcdef01234567', title: 'A Title', authors: ['A Author'] },
+      {
+        id: 's2:0123456789abcdef0123456789abcdef01234567',
+        title: 'A Title',
+        authors: ['A Author'],
+      },
     ]);
   });
 });

@@ -18,6 +18,13 @@ import { validateRequest } from '../protocol-validate';
 import { type BadgeView, TabTally } from '../library/badge';
 import { StateCache, type Summary } from '../library/cache';
 import type { PaperdexDb } from '../library/db';
+import {
+  commitImport,
+  deleteAll,
+  ImportRefused,
+  ImportStaging,
+  type StagedImport,
+} from '../library/import';
 import { lookupStates, stateOf } from '../library/lookup';
 import {
   deletePaper,
@@ -82,6 +89,9 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
   const warn = deps.warn ?? ((m: string) => console.warn(`[paperdex] ${m}`));
   const cache = new StateCache();
   const tally = new TabTally();
+  // Staged imports live in this worker's memory only: a restart drops them, and their commit
+  // then fails with a message saying so, having written nothing.
+  const imports = new ImportStaging(now);
 
   const record = (page: PageInfo, visit: string, papers: DetectedPaper[]): Promise<StateMap> =>
     cache.write(async () => {
@@ -115,6 +125,42 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
     // The stored state ('opened'), not the page-load view ('new'): the user just chose to keep it.
     const states = await lookupStates(db, cache, [paper]);
     return states[paper.id];
+  }
+
+  async function commit(staged: StagedImport): Promise<Response<'importCommit'>> {
+    try {
+      const summary = await cache.write(async () => {
+        const out = await commitImport(db, staged, now());
+        // Inside the write: no lookup can cache a pre-import answer between commit and clear.
+        if (out.clearCache) cache.clear();
+        return { result: out.summary, changes: out.changes };
+      });
+      return { ok: true, summary };
+    } catch (e) {
+      if (e instanceof ImportRefused) throw e;
+      if (isQuotaError(e)) {
+        warn('import failed: storage full');
+        return failure(
+          'storage-full',
+          'The import did not fit: the browser has no storage left for Paperdex. Nothing was imported; the library is unchanged.',
+        );
+      }
+      const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      warn(`import failed: ${why}`);
+      return failure(
+        'internal',
+        `The import failed while writing (${why.slice(0, 200)}). Nothing was imported; the library is unchanged.`,
+      );
+    }
+  }
+
+  async function wipe(): Promise<Response<'deleteAll'>> {
+    const counts = await cache.write(async () => {
+      const result = await deleteAll(db);
+      cache.clear();
+      return { result, changes: { removed: [], put: [] } };
+    });
+    return { ok: true, ...counts };
   }
 
   async function dispatch(
@@ -158,6 +204,16 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
         const starred = req.starred ?? paper.starred === 0;
         return edited(() => setStar(db, id, starred), id);
       }
+      case 'importBegin':
+        return { ok: true, importId: imports.begin(req.mode, req.format) };
+      case 'importChunk':
+        return { ok: true, received: imports.stage(req) };
+      case 'importCommit':
+        return commit(imports.take(req.importId, req.chunks));
+      case 'importCancel':
+        return { ok: true, cancelled: imports.cancel(req.importId) };
+      case 'deleteAll':
+        return wipe();
     }
   }
 
@@ -169,11 +225,23 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
     const v = validateRequest(message);
     if (!v.ok) {
       warn(`rejected ${v.type}: ${v.reason}`);
+      // A refused chunk ends its import: a commit must never apply an import with a part missing.
+      const importId =
+        v.type === 'importChunk' ? (message as { importId?: unknown }).importId : undefined;
+      if (typeof importId === 'string' && imports.cancel(importId))
+        return failure(
+          'invalid',
+          `Rejected importChunk: ${v.reason}. The import was stopped; nothing was written.`,
+        );
       return failure('invalid', `Rejected ${v.type}: ${v.reason}.`);
     }
     try {
       return await dispatch(v.request, sender);
     } catch (e) {
+      if (e instanceof ImportRefused) {
+        warn(`${v.request.type} refused: ${e.message}`);
+        return failure(e.code, e.message);
+      }
       if (isQuotaError(e)) {
         warn(`${v.request.type} failed: storage full`);
         return failure(

@@ -115,7 +115,10 @@ function paperPage(doc: Document, url: URL): FoundPaper | null {
       year: yearOf(metaContent(doc, 'citation_publication_date')) ?? yearOfId(anthologyId),
       venue:
         metaContent(doc, 'citation_conference_title') || metaContent(doc, 'citation_journal_title'),
-      abstract: text(doc.querySelector('.acl-abstract > span, .acl-abstract'), LIMITS.abstract).replace(/^Abstract\s*/, ''),
+      abstract: text(
+        doc.querySelector('.acl-abstract > span, .acl-abstract'),
+        LIMITS.abstract,
+      ).replace(/^Abstract\s*/, ''),
       url: `https://aclanthology.org/${anthologyId}/`,
       pdfUrl: metaContent(doc, 'citation_pdf_url'),
       element: heading,
@@ -128,7 +131,8 @@ function paperPage(doc: Document, url: URL): FoundPaper | null {
 
 export const aclAnthology: Adapter = {
   id: ID,
-  matches: (u) => HOST.test(u.hostname) && (PAPER_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname)),
+  matches: (u) =>
+    HOST.test(u.hostname) && (PAPER_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname)),
   testUrls: [
     'https://aclanthology.org/2021.naacl-main.208/',
     'https://aclanthology.org/W19-4201/',

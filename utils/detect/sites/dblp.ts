@@ -13,7 +13,8 @@ const ID = 'dblp';
 
 const HOST = /^(?:www\.)?dblp\.(?:org|uni-trier\.de|dagstuhl\.de)$/;
 const PERSON_PATH = /^\/pid\/[\w-]+\/[\w-]+(?:-\d+)?\.html$/;
-const TOC_PATH = /^\/db\/(?:conf|journals|series|books\/collections)\/[\w-]+\/(?!index\.html$)[\w.-]+\.html$/;
+const TOC_PATH =
+  /^\/db\/(?:conf|journals|series|books\/collections)\/[\w-]+\/(?!index\.html$)[\w.-]+\.html$/;
 const SEARCH_PATH = /^\/search\/?$/;
 const RECORD_PATH = /^\/rec\/(?:html\/)?[\w-]+\/[\w-]+\/[\w.-]+?\.html$/;
 
@@ -44,7 +45,12 @@ function yearOfKey(key: string): number | undefined {
   return yy <= now + 1 ? 2000 + yy : 1900 + yy;
 }
 
-function entry(el: Element, base: URL, kind: 'listing' | 'single', pageYear?: number): FoundPaper | null {
+function entry(
+  el: Element,
+  base: URL,
+  kind: 'listing' | 'single',
+  pageYear?: number,
+): FoundPaper | null {
   const key = keyOf(el);
   const cite = el.querySelector('cite');
   if (!key || !cite) return null;
@@ -70,7 +76,10 @@ function entry(el: Element, base: URL, kind: 'listing' | 'single', pageYear?: nu
     .slice(0, LIMITS.authors)
     // Homonyms carry a number ("Wei Wang 0001") in the title attribute; the text is the name.
     .map((a) => text(a, LIMITS.author).replace(/\s+\d{4}$/, ''));
-  const venue = text(cite.querySelector('[itemprop="isPartOf"]')?.querySelector('[itemprop="name"]'), LIMITS.venue);
+  const venue = text(
+    cite.querySelector('[itemprop="isPartOf"]')?.querySelector('[itemprop="name"]'),
+    LIMITS.venue,
+  );
   const date =
     text(cite.querySelector('[itemprop="datePublished"]'), 40) ||
     attr(el.querySelector('meta[itemprop="datePublished"]'), 'content');

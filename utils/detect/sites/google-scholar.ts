@@ -32,7 +32,11 @@ function textWithoutMarkers(el: Element): string {
   let s = '';
   for (const child of Array.from(el.childNodes)) {
     // Markers are spans classed gs_ct*; their wording is localized, so match the class, not the text.
-    if (child.nodeType === 1 && /(?:^|\s)gs_ct/.test((child as Element).getAttribute('class') ?? '')) continue;
+    if (
+      child.nodeType === 1 &&
+      /(?:^|\s)gs_ct/.test((child as Element).getAttribute('class') ?? '')
+    )
+      continue;
     s += child.textContent ?? '';
     if (s.length > LIMITS.title * 4) break;
   }
@@ -85,7 +89,8 @@ function resultRow(row: Element, base: URL): FoundPaper | null {
   const parts = text(row.querySelector('.gs_a'), 1000).split(' - ');
   const authors = splitScholarAuthors(parts[0] ?? '');
   // With only two parts the second may be the host alone ("A Smith - nature.com").
-  const source = parts.length > 2 || !/^[\w-]+(?:\.[\w-]+)+$/.test(parts[1] ?? '') ? parts[1] : undefined;
+  const source =
+    parts.length > 2 || !/^[\w-]+(?:\.[\w-]+)+$/.test(parts[1] ?? '') ? parts[1] : undefined;
   const { venue, year } = source ? venueAndYear(source) : {};
 
   return makePaper(
@@ -110,12 +115,18 @@ function profileRow(row: Element, base: URL): FoundPaper | null {
   const dup = text(grays[1]?.querySelector('.gs_oph'), 50);
   if (dup && venue.endsWith(dup)) venue = venue.slice(0, -dup.length).trim();
   const year = yearOf(text(row.querySelector('.gsc_a_y'), 20)) ?? yearOf(dup);
-  return makePaper({ ids: [], title, authors, year, venue, url, element: row }, ID, 'listing', base);
+  return makePaper(
+    { ids: [], title, authors, year, venue, url, element: row },
+    ID,
+    'listing',
+    base,
+  );
 }
 
 export const googleScholar: Adapter = {
   id: ID,
-  matches: (u) => HOST.test(u.hostname) && (RESULT_PATH.test(u.pathname) || PROFILE_PATH.test(u.pathname)),
+  matches: (u) =>
+    HOST.test(u.hostname) && (RESULT_PATH.test(u.pathname) || PROFILE_PATH.test(u.pathname)),
   testUrls: [
     'https://scholar.google.com/scholar?hl=en&q=attention+mechanism',
     'https://scholar.google.co.jp/scholar?q=%22Learning+deep+architectures+for+AI%22',
@@ -126,7 +137,8 @@ export const googleScholar: Adapter = {
   ],
   detect(doc, url) {
     if (isProfile(url)) return doc.querySelector(`${PROFILE_ROW} a.gsc_a_at`) ? 'listing' : null;
-    if (RESULT_PATH.test(url.pathname)) return doc.querySelector(`${RESULT_ROW} .gs_rt`) ? 'listing' : null;
+    if (RESULT_PATH.test(url.pathname))
+      return doc.querySelector(`${RESULT_ROW} .gs_rt`) ? 'listing' : null;
     return null;
   },
   extract(doc, url) {

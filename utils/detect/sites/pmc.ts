@@ -19,7 +19,10 @@ function articleId(u: URL): string | undefined {
   if (!m) return undefined;
   // The new host serves /articles/…; the old one only /pmc/articles/….
   if (host === 'pmc.ncbi.nlm.nih.gov') return m[1];
-  if ((host === 'www.ncbi.nlm.nih.gov' || host === 'ncbi.nlm.nih.gov') && u.pathname.startsWith('/pmc/'))
+  if (
+    (host === 'www.ncbi.nlm.nih.gov' || host === 'ncbi.nlm.nih.gov') &&
+    u.pathname.startsWith('/pmc/')
+  )
     return m[1];
   return undefined;
 }
@@ -40,7 +43,9 @@ export const pmc: Adapter = {
   ],
   detect(doc, url) {
     if (!articleId(url)) return null;
-    return doc.querySelector('meta[name="citation_title" i], section.pmc-layout__citation') ? 'single' : null;
+    return doc.querySelector('meta[name="citation_title" i], section.pmc-layout__citation')
+      ? 'single'
+      : null;
   },
   extract(doc, url) {
     const pmcid = articleId(url);

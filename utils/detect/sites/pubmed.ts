@@ -44,7 +44,8 @@ function row(el: Element, base: URL): FoundPaper | null {
   const short = text(el.querySelector('.short-journal-citation'), LIMITS.venue);
   const venue = (short || cite).replace(/\.?\s*(?:1[6-9]|20)\d\d\b.*$/, '').replace(/\.$/, '');
   const authorsText =
-    text(el.querySelector('.full-authors'), 20_000) || text(el.querySelector('.short-authors'), 1000);
+    text(el.querySelector('.full-authors'), 20_000) ||
+    text(el.querySelector('.short-authors'), 1000);
   return makePaper(
     {
       ids,
@@ -66,12 +67,21 @@ function articlePage(doc: Document, url: URL): FoundPaper | null {
   const title = metaContent(doc, 'citation_title') || text(heading);
   const pmid =
     metaContent(doc, 'citation_pmid') ||
-    text(doc.querySelector('#full-view-identifiers .identifier.pubmed .current-id, .current-id'), 20) ||
+    text(
+      doc.querySelector('#full-view-identifiers .identifier.pubmed .current-id, .current-id'),
+      20,
+    ) ||
     ARTICLE_PATH.exec(url.pathname)?.[1];
   const doi =
     metaContent(doc, 'citation_doi') ||
-    text(doc.querySelector('#full-view-identifiers .identifier.doi a.id-link, .identifier.doi a'), 300);
-  const ids: Array<string | undefined> = [pmid ? `pmid:${pmid}` : undefined, doi ? `doi:${doi}` : undefined];
+    text(
+      doc.querySelector('#full-view-identifiers .identifier.doi a.id-link, .identifier.doi a'),
+      300,
+    );
+  const ids: Array<string | undefined> = [
+    pmid ? `pmid:${pmid}` : undefined,
+    doi ? `doi:${doi}` : undefined,
+  ];
   const pmcLink = doc.querySelector('#full-view-identifiers .identifier.pmc a[href]');
   if (pmcLink) ids.push(...idsFromUrl(attr(pmcLink, 'href'), url.href));
 
@@ -110,7 +120,8 @@ function articlePage(doc: Document, url: URL): FoundPaper | null {
 
 export const pubmed: Adapter = {
   id: ID,
-  matches: (u) => u.hostname === HOST && (ARTICLE_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname)),
+  matches: (u) =>
+    u.hostname === HOST && (ARTICLE_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname)),
   testUrls: [
     'https://pubmed.ncbi.nlm.nih.gov/?term=ego+depletion',
     'https://pubmed.ncbi.nlm.nih.gov/?term=ego+depletion&sort=date&page=2',

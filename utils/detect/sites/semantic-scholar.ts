@@ -41,13 +41,20 @@ function row(el: Element, base: URL): FoundPaper | null {
   )
     .slice(0, LIMITS.authors)
     .map((a) => text(a, LIMITS.author));
-  const venue = text(el.querySelector('[data-test-id="venue-metadata"], .cl-paper-venue'), LIMITS.venue);
+  const venue = text(
+    el.querySelector('[data-test-id="venue-metadata"], .cl-paper-venue'),
+    LIMITS.venue,
+  );
   const year = yearOf(text(el.querySelector('.cl-paper-pubdates'), 50));
 
   // A PDF: the open-access badge's link, else the outbound link when it is a PDF itself.
   const badge = el.querySelector('[data-test-id="paper-badge-open_access"]')?.closest('a[href]');
   let pdfUrl = badge ? absUrl(badge.getAttribute('href'), base) : undefined;
-  if (!pdfUrl && outHref && (attr(out, 'data-heap-direct-pdf-link') === 'true' || /\.pdf(?:$|[?#])/i.test(outHref)))
+  if (
+    !pdfUrl &&
+    outHref &&
+    (attr(out, 'data-heap-direct-pdf-link') === 'true' || /\.pdf(?:$|[?#])/i.test(outHref))
+  )
     pdfUrl = outHref;
 
   return makePaper(
@@ -75,7 +82,9 @@ function paperPage(doc: Document, url: URL): FoundPaper | null {
   if (!title) return null;
   let authors = metaContents(doc, 'citation_author');
   if (!authors.length)
-    authors = Array.from(doc.querySelectorAll('[data-test-id="author-list"] a.author-list__author-name'))
+    authors = Array.from(
+      doc.querySelectorAll('[data-test-id="author-list"] a.author-list__author-name'),
+    )
       .slice(0, LIMITS.authors)
       .map((a) => text(a, LIMITS.author));
   const ids = [
@@ -85,14 +94,18 @@ function paperPage(doc: Document, url: URL): FoundPaper | null {
   ];
   // Outbound links (publisher, PubMed, arXiv) in the header only: citation rows have their own.
   const header = doc.querySelector('.fresh-paper-detail-page__header');
-  for (const a of Array.from(header?.querySelectorAll('a[data-test-id="paper-link"][href]') ?? []).slice(0, 5))
+  for (const a of Array.from(
+    header?.querySelectorAll('a[data-test-id="paper-link"][href]') ?? [],
+  ).slice(0, 5))
     ids.push(...idsFromUrl(a.getAttribute('href')!, url.href));
   return makePaper(
     {
       ids,
       title,
       authors,
-      year: yearOf(metaContent(doc, 'citation_publication_date') || metaContent(doc, 'citation_date')),
+      year: yearOf(
+        metaContent(doc, 'citation_publication_date') || metaContent(doc, 'citation_date'),
+      ),
       venue:
         metaContent(doc, 'citation_journal_title') || metaContent(doc, 'citation_conference_title'),
       // meta description is the TLDR, not the abstract.
@@ -111,7 +124,8 @@ function paperPage(doc: Document, url: URL): FoundPaper | null {
 
 export const semanticScholar: Adapter = {
   id: ID,
-  matches: (u) => HOST.test(u.hostname) && (PAPER_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname)),
+  matches: (u) =>
+    HOST.test(u.hostname) && (PAPER_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname)),
   testUrls: [
     'https://www.semanticscholar.org/search?q=ego%20depletion&sort=relevance',
     'https://www.semanticscholar.org/search?q=attention&page=2',
@@ -120,7 +134,9 @@ export const semanticScholar: Adapter = {
   ],
   detect(doc, url) {
     if (PAPER_PATH.test(url.pathname))
-      return doc.querySelector('meta[name="citation_title" i], h1[data-test-id="paper-detail-title"]')
+      return doc.querySelector(
+        'meta[name="citation_title" i], h1[data-test-id="paper-detail-title"]',
+      )
         ? 'single'
         : null;
     if (LISTING_PATH.test(url.pathname)) return doc.querySelector(ROW) ? 'listing' : null;
