@@ -1,5 +1,6 @@
 // One-off measurement (not committed): real Chromium, real built extension, 50,000 papers.
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
+const log = (...a: unknown[]) => appendFileSync('/tmp/m3.out', a.join(' ') + '\n');
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -27,7 +28,9 @@ async function main() {
     // Let Dexie create the schema.
     const p0 = await h.context.newPage();
     await p0.goto(`${base}/popup.html`);
-    await p0.waitForSelector('.browser[data-results-for]');
+    log('opened');
+    await p0.waitForSelector('.browser[data-results-for]', { timeout: 120_000 });
+    log('first results');
     const t0 = Date.now();
     const have = await p0.evaluate(async () => {
       const db: IDBDatabase = await new Promise((res, rej) => { const q = indexedDB.open('paperdex'); q.onsuccess = () => res(q.result); q.onerror = () => rej(q.error); });
@@ -86,7 +89,7 @@ async function main() {
       }
       db.close();
     }, N);
-    console.log(`have ${have}; filled ${N} papers in ${Date.now() - t0} ms`);
+    log(`have ${have}; filled ${N} papers in ${Date.now() - t0} ms`);
     await p0.close();
 
     const firstPaints: number[] = [];
@@ -107,7 +110,7 @@ async function main() {
       // First paint after the rows are in the DOM.
       const t = await p.evaluate(() => new Promise<number>((res) => requestAnimationFrame(() => res(Math.max((window as unknown as { __first: number }).__first, performance.now())))));
       firstPaints.push(Math.round(t));
-      console.log(`first paint ${Math.round(t)} ms`);
+      log(`first paint ${Math.round(t)} ms`);
       if (run < RUNS - 1) await p.close();
       else {
         const queries = ['diffusion caching', 'large language models', 'graph neural', 'a', 'zzqx', 'is:starred graph', 'year:2020..2022 robust', 'site:hf transformer', '"neural network"', 'author:kalo'];
@@ -129,7 +132,7 @@ async function main() {
               return performance.now() - start;
             }, text);
             times.push([text, ms]);
-            console.log(`  ${JSON.stringify(text)} ${Math.round(ms)} ms`);
+            log(`  ${JSON.stringify(text)} ${Math.round(ms)} ms`);
           }
           // Clear between queries.
           await p.evaluate(() => {
@@ -141,13 +144,13 @@ async function main() {
         }
         const sorted = times.map((t) => t[1]).sort((a, b) => a - b);
         const pct = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-        console.log(`keystrokes: ${times.length}, median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms`);
-        for (const [t, ms] of times.filter((x) => x[1] > 40)) console.log(`  slow: ${JSON.stringify(t)} ${Math.round(ms)} ms`);
+        log(`keystrokes: ${times.length}, median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms`);
+        for (const [t, ms] of times.filter((x) => x[1] > 40)) log(`  slow: ${JSON.stringify(t)} ${Math.round(ms)} ms`);
         const rowsShown = await p.locator('[data-paperdex-id]').count();
-        console.log(`rows in DOM: ${rowsShown}`);
+        log(`rows in DOM: ${rowsShown}`);
       }
     }
-    console.log(`first paint with rows (ms from navigation): ${firstPaints.join(', ')}`);
+    log(`first paint with rows (ms from navigation): ${firstPaints.join(', ')}`);
   } finally {
     await h.close();
   }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { PaperdexDb } from '../../utils/library/db';
 import { DEFAULT_SETTINGS, type Settings, normalizeHost } from '../../utils/settings';
 import { loadSettings, saveSettings, watchSettings } from '../../utils/settings-store';
+import { DeleteSection, ExportSection, ImportSection } from './Data';
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -8,23 +10,56 @@ function formatBytes(n: number): string {
   return `${(n / 1024 ** 2).toFixed(1)} MB`;
 }
 
-export function App() {
+/**
+ * Ids another page hands over for "export these" (`options.html?ids=a,b`): the popup's current
+ * filter. Only ids in the identity scheme's shape are kept; the export looks them up read-only.
+ */
+function chosenIds(search: string): string[] {
+  const raw = new URLSearchParams(search).get('ids') ?? '';
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => /^[a-z0-9]+:\S{1,300}$/.test(s))
+    .slice(0, 100_000);
+}
+
+export interface AppProps {
+  /** Read-only: counts and exports. Every write is a message to the background. */
+  db: PaperdexDb;
+}
+
+export function App({ db }: AppProps) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [sitesText, setSitesText] = useState('');
   const [usage, setUsage] = useState<string>('…');
+  const [papers, setPapers] = useState<string>('…');
   const [status, setStatus] = useState('');
+  const [version, setVersion] = useState(0);
+  const [ids] = useState(() => chosenIds(location.search));
 
   useEffect(() => {
     void loadSettings().then((s) => {
       setSettings(s);
       setSitesText(s.disabledSites.join('\n'));
     });
+    return watchSettings((s) => {
+      setSettings(s);
+      setSitesText(s.disabledSites.join('\n'));
+    });
+  }, []);
+
+  useEffect(() => {
     void navigator.storage
       ?.estimate?.()
       .then((e) => setUsage(formatBytes(e.usage ?? 0)))
       .catch(() => setUsage('unknown'));
-    return watchSettings(setSettings);
-  }, []);
+    void db.papers
+      .count()
+      .then((n) => setPapers(n.toLocaleString('en')))
+      .catch(() => setPapers('unknown'));
+  }, [db, version]);
+
+  const changed = () => setVersion((v) => v + 1);
 
   const update = async (patch: Partial<Settings>) => {
     const next = { ...settings, ...patch };
@@ -34,7 +69,10 @@ export function App() {
   };
 
   const saveSites = async () => {
-    const sites = sitesText.split(/[\s,]+/).map(normalizeHost).filter(Boolean);
+    const sites = sitesText
+      .split(/[\s,]+/)
+      .map(normalizeHost)
+      .filter(Boolean);
     setSitesText(sites.join('\n'));
     await update({ disabledSites: sites });
   };
@@ -79,10 +117,14 @@ export function App() {
           Save sites
         </button>
       </section>
+      <ExportSection key={`export-${version}`} db={db} chosenIds={ids} />
+      <ImportSection onChanged={changed} />
+      <DeleteSection onChanged={changed} />
       <section aria-labelledby="storage">
         <h2 id="storage">Storage</h2>
         <p>
-          Storage used: <output id="usage">{usage}</output>. Everything stays on this computer.
+          Papers in the library: <output id="paper-count">{papers}</output>. Storage used:{' '}
+          <output id="usage">{usage}</output>. Everything stays on this computer.
         </p>
       </section>
       <p role="status">{status}</p>

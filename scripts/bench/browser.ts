@@ -6,12 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  chromium,
-  type BrowserContext,
-  type CDPSession,
-  type Page,
-} from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, '.output', 'chrome-mv3');
@@ -161,7 +156,10 @@ export class WorkerCdp {
   async call<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const targetId = await this.workerTarget();
     if (!targetId) throw new Error('the service worker is not running');
-    const { sessionId } = await this.cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    const { sessionId } = await this.cdp.send('Target.attachToTarget', {
+      targetId,
+      flatten: false,
+    });
     try {
       const id = this.next++;
       const answer = new Promise<{ result?: unknown; error?: unknown }>((res) =>

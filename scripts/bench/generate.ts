@@ -32,47 +32,149 @@ function normal(r: Rand, mean: number, sd: number): number {
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
 const ADJECTIVES = [
-  'Efficient', 'Scalable', 'Robust', 'Adaptive', 'Sparse', 'Hierarchical', 'Self-Supervised',
-  'Contrastive', 'Generalized', 'Unified', 'Latent', 'Bayesian', 'Topological', 'Nonlinear',
-  'Anisotropic', 'Quantum', 'Stochastic', 'Differentiable', 'Multimodal', 'Equivariant',
-  'Autoregressive', 'Lightweight', 'Interpretable', 'Federated', 'Causal', 'Ab Initio',
-  'High-Throughput', 'Low-Rank', 'Data-Driven', 'Physics-Informed', 'Long-Context', 'Open-Vocabulary',
+  'Efficient',
+  'Scalable',
+  'Robust',
+  'Adaptive',
+  'Sparse',
+  'Hierarchical',
+  'Self-Supervised',
+  'Contrastive',
+  'Generalized',
+  'Unified',
+  'Latent',
+  'Bayesian',
+  'Topological',
+  'Nonlinear',
+  'Anisotropic',
+  'Quantum',
+  'Stochastic',
+  'Differentiable',
+  'Multimodal',
+  'Equivariant',
+  'Autoregressive',
+  'Lightweight',
+  'Interpretable',
+  'Federated',
+  'Causal',
+  'Ab Initio',
+  'High-Throughput',
+  'Low-Rank',
+  'Data-Driven',
+  'Physics-Informed',
+  'Long-Context',
+  'Open-Vocabulary',
 ] as const;
 
 const NOUNS = [
-  'Transformers', 'Diffusion Models', 'Graph Neural Networks', 'Language Models', 'Spin Chains',
-  'Phonon Transport', 'Thin Films', 'Perovskites', 'Superconductors', 'Policy Optimization',
-  'Attention', 'Representations', 'Tensor Networks', 'Kernel Methods', 'Neural Operators',
-  'Vision Encoders', 'Reward Models', 'Mixture of Experts', 'State Space Models', 'Retrieval',
-  'Molecular Dynamics', 'Density Functional Theory', 'Magnetic Skyrmions', 'Moiré Heterostructures',
-  'Point Clouds', 'Speech Recognition', 'Protein Folding', 'Dark Matter Halos', 'Gravitational Waves',
-  'Elliptic Curves', 'Random Matrices', 'Markov Chains', 'Optimal Transport', 'Sparse Autoencoders',
+  'Transformers',
+  'Diffusion Models',
+  'Graph Neural Networks',
+  'Language Models',
+  'Spin Chains',
+  'Phonon Transport',
+  'Thin Films',
+  'Perovskites',
+  'Superconductors',
+  'Policy Optimization',
+  'Attention',
+  'Representations',
+  'Tensor Networks',
+  'Kernel Methods',
+  'Neural Operators',
+  'Vision Encoders',
+  'Reward Models',
+  'Mixture of Experts',
+  'State Space Models',
+  'Retrieval',
+  'Molecular Dynamics',
+  'Density Functional Theory',
+  'Magnetic Skyrmions',
+  'Moiré Heterostructures',
+  'Point Clouds',
+  'Speech Recognition',
+  'Protein Folding',
+  'Dark Matter Halos',
+  'Gravitational Waves',
+  'Elliptic Curves',
+  'Random Matrices',
+  'Markov Chains',
+  'Optimal Transport',
+  'Sparse Autoencoders',
 ] as const;
 
 const TASKS = [
-  'Image Segmentation', 'Question Answering', 'Code Generation', 'Weather Forecasting',
-  'Drug Discovery', 'Anomaly Detection', 'Machine Translation', 'Crystal Structure Prediction',
-  'Reinforcement Learning', 'Video Understanding', 'Time Series Forecasting', 'Theorem Proving',
-  'Semantic Parsing', 'Object Detection', 'Text-to-Image Generation', 'Battery Materials Design',
-  'Mathematical Reasoning', 'Robot Manipulation', 'Medical Imaging', 'Recommendation',
+  'Image Segmentation',
+  'Question Answering',
+  'Code Generation',
+  'Weather Forecasting',
+  'Drug Discovery',
+  'Anomaly Detection',
+  'Machine Translation',
+  'Crystal Structure Prediction',
+  'Reinforcement Learning',
+  'Video Understanding',
+  'Time Series Forecasting',
+  'Theorem Proving',
+  'Semantic Parsing',
+  'Object Detection',
+  'Text-to-Image Generation',
+  'Battery Materials Design',
+  'Mathematical Reasoning',
+  'Robot Manipulation',
+  'Medical Imaging',
+  'Recommendation',
 ] as const;
 
 const CONTEXTS = [
-  'at Scale', 'in the Wild', 'under Distribution Shift', 'with Limited Data', 'in Finite Domains',
-  'at Low Temperature', 'on Edge Devices', 'without Labels', 'in Two Dimensions', 'from First Principles',
-  'for Long Sequences', 'with Noisy Labels', 'in Strongly Correlated Systems', 'beyond Mean Field',
+  'at Scale',
+  'in the Wild',
+  'under Distribution Shift',
+  'with Limited Data',
+  'in Finite Domains',
+  'at Low Temperature',
+  'on Edge Devices',
+  'without Labels',
+  'in Two Dimensions',
+  'from First Principles',
+  'for Long Sequences',
+  'with Noisy Labels',
+  'in Strongly Correlated Systems',
+  'beyond Mean Field',
 ] as const;
 
 const TECHNIQUES = [
-  'Contrastive Pretraining', 'Spectral Galerkin Methods', 'Variational Inference', 'Token Merging',
-  'Knowledge Distillation', 'Monte Carlo Sampling', 'Curriculum Learning', 'Low-Rank Adaptation',
-  'Flow Matching', 'Speculative Decoding', 'Renormalization Group', 'Machine-Learned Potentials',
-  'Chain-of-Thought Prompting', 'Active Learning', 'Mixed Precision', 'Neural Architecture Search',
+  'Contrastive Pretraining',
+  'Spectral Galerkin Methods',
+  'Variational Inference',
+  'Token Merging',
+  'Knowledge Distillation',
+  'Monte Carlo Sampling',
+  'Curriculum Learning',
+  'Low-Rank Adaptation',
+  'Flow Matching',
+  'Speculative Decoding',
+  'Renormalization Group',
+  'Machine-Learned Potentials',
+  'Chain-of-Thought Prompting',
+  'Active Learning',
+  'Mixed Precision',
+  'Neural Architecture Search',
 ] as const;
 
 const PROPERTIES = [
-  'Stability', 'Expressivity', 'Generalization', 'Convergence', 'Sample Complexity', 'Emergence',
-  'Thermal Conductivity', 'Phase Diagram', 'Robustness', 'Scaling Laws', 'Calibration', 'Hardness',
+  'Stability',
+  'Expressivity',
+  'Generalization',
+  'Convergence',
+  'Sample Complexity',
+  'Emergence',
+  'Thermal Conductivity',
+  'Phase Diagram',
+  'Robustness',
+  'Scaling Laws',
+  'Calibration',
+  'Hardness',
 ] as const;
 
 const ACRONYM_LETTERS = 'ABCDEFGHIKLMNOPRSTVXZ';
@@ -81,7 +183,9 @@ function acronym(r: Rand): string {
   const n = 3 + Math.floor(r() * 4);
   let s = '';
   for (let i = 0; i < n; i++) s += pick(r, ACRONYM_LETTERS.split(''));
-  return r() < 0.5 ? s : s[0] + s.slice(1).toLowerCase() + pick(r, ['Net', 'Former', 'GPT', 'Bench', '']);
+  return r() < 0.5
+    ? s
+    : s[0] + s.slice(1).toLowerCase() + pick(r, ['Net', 'Former', 'GPT', 'Bench', '']);
 }
 
 const TITLE_TEMPLATES: ReadonlyArray<(r: Rand) => string> = [
@@ -101,18 +205,98 @@ export function title(r: Rand): string {
 }
 
 const FIRST = [
-  'Wei', 'Yuki', 'Maria', 'Ahmed', 'Priya', 'Lukas', 'Sofia', 'Chen', 'Olga', 'Kwame', 'Hiroshi',
-  'Ana', 'James', 'Fatima', 'Jonas', 'Mei', 'Ravi', 'Elena', 'Tomás', 'Ngozi', 'Pierre', 'Min-jun',
-  'Sara', 'Igor', 'Aisha', 'David', 'Lin', 'Giulia', 'Omar', 'Hannah', 'Arjun', 'Zhen', 'Théo',
-  'Manas', 'Andreas', 'Ingrid', 'Kenji', 'Laura', 'Mohammed', 'Xiaoyu',
+  'Wei',
+  'Yuki',
+  'Maria',
+  'Ahmed',
+  'Priya',
+  'Lukas',
+  'Sofia',
+  'Chen',
+  'Olga',
+  'Kwame',
+  'Hiroshi',
+  'Ana',
+  'James',
+  'Fatima',
+  'Jonas',
+  'Mei',
+  'Ravi',
+  'Elena',
+  'Tomás',
+  'Ngozi',
+  'Pierre',
+  'Min-jun',
+  'Sara',
+  'Igor',
+  'Aisha',
+  'David',
+  'Lin',
+  'Giulia',
+  'Omar',
+  'Hannah',
+  'Arjun',
+  'Zhen',
+  'Théo',
+  'Manas',
+  'Andreas',
+  'Ingrid',
+  'Kenji',
+  'Laura',
+  'Mohammed',
+  'Xiaoyu',
 ] as const;
 
 const LAST = [
-  'Zhang', 'Wang', 'Li', 'Liu', 'Chen', 'Yang', 'Huang', 'Kim', 'Park', 'Nguyen', 'Tanaka', 'Sato',
-  'Müller', 'Schmidt', 'Rossi', 'Bianchi', 'García', 'Martínez', 'Silva', 'Santos', 'Kowalski',
-  'Novak', 'Ivanov', 'Petrov', 'Smith', 'Johnson', 'Brown', 'Okafor', 'Mensah', 'Haddad', 'Khan',
-  'Patel', 'Sharma', 'Gupta', 'Dubois', 'Lefebvre', 'Andersson', 'Nielsen', 'Cohen', 'Levi',
-  'Upadhyay', 'Andrieux', 'Ntinos', "O'Brien", 'van der Berg', 'Yilmaz', 'Demir', 'Singh', 'Costa',
+  'Zhang',
+  'Wang',
+  'Li',
+  'Liu',
+  'Chen',
+  'Yang',
+  'Huang',
+  'Kim',
+  'Park',
+  'Nguyen',
+  'Tanaka',
+  'Sato',
+  'Müller',
+  'Schmidt',
+  'Rossi',
+  'Bianchi',
+  'García',
+  'Martínez',
+  'Silva',
+  'Santos',
+  'Kowalski',
+  'Novak',
+  'Ivanov',
+  'Petrov',
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Okafor',
+  'Mensah',
+  'Haddad',
+  'Khan',
+  'Patel',
+  'Sharma',
+  'Gupta',
+  'Dubois',
+  'Lefebvre',
+  'Andersson',
+  'Nielsen',
+  'Cohen',
+  'Levi',
+  'Upadhyay',
+  'Andrieux',
+  'Ntinos',
+  "O'Brien",
+  'van der Berg',
+  'Yilmaz',
+  'Demir',
+  'Singh',
+  'Costa',
 ] as const;
 
 function author(r: Rand): string {
@@ -124,13 +308,23 @@ function author(r: Rand): string {
 /** arXiv author counts: mostly 2–8, a long tail, now and then a large collaboration. */
 export function authors(r: Rand): string[] {
   const n =
-    r() < 0.02 ? 30 + Math.floor(r() * 70) : clamp(Math.round(Math.exp(normal(r, 1.4, 0.6))), 1, 25);
+    r() < 0.02
+      ? 30 + Math.floor(r() * 70)
+      : clamp(Math.round(Math.exp(normal(r, 1.4, 0.6))), 1, 25);
   return Array.from({ length: n }, () => author(r));
 }
 
 const OPENERS = [
-  'We study', 'We introduce', 'We propose', 'This paper presents', 'We investigate',
-  'Recent work has shown', 'Understanding', 'Accurately modelling', 'We revisit', 'We develop',
+  'We study',
+  'We introduce',
+  'We propose',
+  'This paper presents',
+  'We investigate',
+  'Recent work has shown',
+  'Understanding',
+  'Accurately modelling',
+  'We revisit',
+  'We develop',
 ] as const;
 
 const CLAIMS = [
@@ -177,15 +371,31 @@ export function abstract(r: Rand): string {
 }
 
 const JOURNALS: ReadonlyArray<{ venue: string; doi: (r: Rand, n: number) => string }> = [
-  { venue: 'Physical Review B', doi: (r, n) => `10.1103/PhysRevB.${100 + Math.floor(r() * 12)}.${n}` },
-  { venue: 'Nature Communications', doi: (r, n) => `10.1038/s41467-0${19 + Math.floor(r() * 7)}-${n}-x` },
+  {
+    venue: 'Physical Review B',
+    doi: (r, n) => `10.1103/PhysRevB.${100 + Math.floor(r() * 12)}.${n}`,
+  },
+  {
+    venue: 'Nature Communications',
+    doi: (r, n) => `10.1038/s41467-0${19 + Math.floor(r() * 7)}-${n}-x`,
+  },
   { venue: 'Journal of the American Chemical Society', doi: (_r, n) => `10.1021/jacs.${n}` },
   { venue: 'Acta Materialia', doi: (_r, n) => `10.1016/j.actamat.2024.${n}` },
   { venue: 'PLOS ONE', doi: (_r, n) => `10.1371/journal.pone.0${n}` },
-  { venue: 'IEEE Transactions on Pattern Analysis and Machine Intelligence', doi: (_r, n) => `10.1109/TPAMI.2025.${n}` },
+  {
+    venue: 'IEEE Transactions on Pattern Analysis and Machine Intelligence',
+    doi: (_r, n) => `10.1109/TPAMI.2025.${n}`,
+  },
 ];
 
-const CONFERENCES = ['NeurIPS 2024', 'ICML 2025', 'ICLR 2025', 'CVPR 2024', 'ACL 2025', 'EMNLP 2024'];
+const CONFERENCES = [
+  'NeurIPS 2024',
+  'ICML 2025',
+  'ICLR 2025',
+  'CVPR 2024',
+  'ACL 2025',
+  'EMNLP 2024',
+];
 
 /** YYMM of the n-th month from January 2015 (arXiv ids have five digits since then). */
 function yymm(month: number): string {
@@ -237,7 +447,10 @@ export function paper(r: Rand, i: number, arxivId = libraryArxivId(i)): WirePape
       ...base,
       year: yearOf(arxivId),
       abstract: abstract(r),
-      url: kind === 'hf' ? `https://huggingface.co/papers/${arxivId}` : `https://arxiv.org/abs/${arxivId}`,
+      url:
+        kind === 'hf'
+          ? `https://huggingface.co/papers/${arxivId}`
+          : `https://arxiv.org/abs/${arxivId}`,
       pdfUrl: `https://arxiv.org/pdf/${arxivId}`,
       source: kind === 'hf' ? 'huggingface-papers' : 'arxiv',
     };
@@ -313,7 +526,11 @@ export function parseListing(html: string): ListingTemplate {
  * real id appeared (links, anchors, text). Repeated rows get a distinct title too, so no two rows
  * look like the same paper under two ids.
  */
-export function buildListing(t: ListingTemplate, count: number, idFor: (k: number) => string): string {
+export function buildListing(
+  t: ListingTemplate,
+  count: number,
+  idFor: (k: number) => string,
+): string {
   const parts: string[] = [t.head, "<dl id='articles'>\n"];
   parts.push(`<h3>New submissions (showing ${count} of ${count} entries)</h3>\n`);
   for (let k = 0; k < count; k++) {

@@ -9,6 +9,7 @@
  * baseline for page load).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -25,14 +26,7 @@ import {
   storageUsage,
   timedMessage,
 } from './browser';
-import {
-  buildListing,
-  freshArxivId,
-  freshPapers,
-  library,
-  libraryArxivId,
-  parseListing,
-} from './generate';
+import { buildListing, freshArxivId, freshPapers, library, parseListing } from './generate';
 import { Figures, median, round } from './stats';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -40,7 +34,11 @@ const LISTING_FILE = join(FIXTURES, 'arxiv', 'list_cond-mat.mtrl-sci_new_2026-09
 const LISTING_URL = 'https://arxiv.org/list/cond-mat.mtrl-sci/new';
 /** Real pages without papers, at their real URLs. */
 const NO_PAPERS = [
-  { name: 'HF posts feed', file: 'negatives/hf_posts_2026-02-16.html', url: 'https://huggingface.co/posts' },
+  {
+    name: 'HF posts feed',
+    file: 'negatives/hf_posts_2026-02-16.html',
+    url: 'https://huggingface.co/posts',
+  },
   {
     name: 'Google sign-in',
     file: 'negatives/google_signin_from_scholar_2026-02.html',
@@ -138,7 +136,10 @@ async function detection(plain: Browser, bundle: string, listing: ReturnType<typ
   phase('detection (browser without the extension, utils/detect injected into the page)');
   for (const rows of [200, 2_000]) {
     const url = `https://arxiv.org/list/cond-mat/pastweek?skip=0&show=${rows}`;
-    plain.serve(url, buildListing(listing, rows, (k) => freshArxivId(0, k + 1)));
+    plain.serve(
+      url,
+      buildListing(listing, rows, (k) => freshArxivId(0, k + 1)),
+    );
     const cold: number[] = [];
     const warm: number[] = [];
     for (let i = 0; i < CHEAP_RUNS; i++) {
@@ -239,9 +240,13 @@ async function popupFirstPaint(b: Browser): Promise<{ page: Page; probe: PaintPr
     mo.observe(document, { childList: true, subtree: true });
   });
   await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  await page.waitForFunction(() => (window as unknown as { __paint: PaintProbe }).__paint.paint >= 0, null, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __paint: PaintProbe }).__paint.paint >= 0,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
   const probe = await page.evaluate(() => (window as unknown as { __paint: PaintProbe }).__paint);
   return { page, probe };
 }
@@ -284,12 +289,18 @@ async function keystrokes(b: Browser, queries: readonly string[]): Promise<numbe
         st.samples.push(performance.now() - st.t0);
         st.expect = null;
       }
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-results-for'] });
+    }).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-results-for'],
+    });
   });
   await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
   await page.locator('[data-paperdex-id]').first().waitFor({ timeout: 30_000 });
   const search = page.getByLabel('Search', { exact: true });
-  const count = () => page.evaluate(() => (window as unknown as { __keys: KeyProbe }).__keys.samples.length);
+  const count = () =>
+    page.evaluate(() => (window as unknown as { __keys: KeyProbe }).__keys.samples.length);
   for (const q of queries) {
     await search.fill('');
     await page.waitForFunction(
@@ -310,7 +321,9 @@ async function keystrokes(b: Browser, queries: readonly string[]): Promise<numbe
       await page.waitForTimeout(150);
     }
   }
-  const samples = await page.evaluate(() => (window as unknown as { __keys: KeyProbe }).__keys.samples);
+  const samples = await page.evaluate(
+    () => (window as unknown as { __keys: KeyProbe }).__keys.samples,
+  );
   await page.close();
   return samples;
 }
@@ -344,9 +357,13 @@ async function marksVisible(b: Browser, url: string, expected: number): Promise<
     });
   }, expected);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  await page.waitForFunction(() => (window as unknown as { __marks: MarksProbe }).__marks.done >= 0, null, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __marks: MarksProbe }).__marks.done >= 0,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
   const r = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const idle = Math.min(nav.loadEventEnd || Infinity, nav.domContentLoadedEventEnd + 200);
@@ -377,23 +394,32 @@ function visitId(): string {
 function recordMessage(papers: WirePaper[], n: number) {
   return {
     type: 'recordPage',
-    page: { url: `https://arxiv.org/list/cs/pastweek?skip=${n}&show=${papers.length}`, title: 'Computer Science' },
+    page: {
+      url: `https://arxiv.org/list/cs/pastweek?skip=${n}&show=${papers.length}`,
+      title: 'Computer Science',
+    },
     visit: visitId(),
     papers,
   };
 }
 
 async function record(ext: Page, papers: WirePaper[], n: number): Promise<number> {
-  const { ms, res } = await timedMessage<{ ok: boolean; message?: string }>(ext, recordMessage(papers, n));
+  const { ms, res } = await timedMessage<{ ok: boolean; message?: string }>(
+    ext,
+    recordMessage(papers, n),
+  );
   if (!res?.ok) throw new Error(`recordPage failed: ${res?.message ?? 'no answer'}`);
   return ms;
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`no build in ${DIST}: run wxt build`);
+  if (!existsSync(join(DIST, 'manifest.json')))
+    throw new Error(`no build in ${DIST}: run wxt build`);
   console.log(
     `Paperdex bench — build of ${new Date(statSync(join(DIST, 'manifest.json')).mtimeMs).toISOString()}, ` +
-      `Chromium headless, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+      `Chromium headless, load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
   );
   sizes();
 
@@ -423,14 +449,26 @@ async function main(): Promise<void> {
     for (let i = 0; i < 3; i++) heap0.push((await cdp.heapUsed()) / 1024 / 1024);
     figures.add('service-worker JS heap, empty library', heap0, 'MB');
 
-    phase(`filling the library through recordPage (${FILL_BATCH.toLocaleString('en')} papers a message)`);
+    phase(
+      `filling the library through recordPage (${FILL_BATCH.toLocaleString('en')} papers a message)`,
+    );
     const fillTo = STORED - RUNS * RECORD;
     const fillMs: number[] = [];
+    const storedArxiv: string[] = [];
     for (let from = 0; from < fillTo; from += FILL_BATCH) {
-      fillMs.push(await record(ext, library(Math.min(FILL_BATCH, fillTo - from), from), from));
-      process.stdout.write(`  ${(from + FILL_BATCH).toLocaleString('en')} stored (${Math.round(fillMs.at(-1)!)} ms)\n`);
+      const batch = library(Math.min(FILL_BATCH, fillTo - from), from);
+      for (const p of batch)
+        if (p.id.startsWith('arxiv:')) storedArxiv.push(p.id.slice('arxiv:'.length));
+      fillMs.push(await record(ext, batch, from));
+      process.stdout.write(
+        `  ${(from + FILL_BATCH).toLocaleString('en')} stored (${Math.round(fillMs.at(-1)!)} ms)\n`,
+      );
     }
-    figures.add(`record ${FILL_BATCH.toLocaleString('en')} new papers (fill, 0–${fillTo.toLocaleString('en')})`, fillMs, 'ms');
+    figures.add(
+      `record ${FILL_BATCH.toLocaleString('en')} new papers (fill, 0–${fillTo.toLocaleString('en')})`,
+      fillMs,
+      'ms',
+    );
 
     phase(`recording ${RECORD.toLocaleString('en')} papers from one page`);
     const recNew: number[] = [];
@@ -439,19 +477,35 @@ async function main(): Promise<void> {
       last = freshPapers(RECORD, 2 + i);
       recNew.push(await record(ext, last, 100_000 + i));
     }
-    figures.add(`record ${RECORD.toLocaleString('en')} new papers (${fillTo / 1000}k–50k stored)`, recNew, 'ms', 1_000);
+    figures.add(
+      `record ${RECORD.toLocaleString('en')} new papers (${fillTo / 1000}k–50k stored)`,
+      recNew,
+      'ms',
+      1_000,
+    );
     const recAgain: number[] = [];
     for (let i = 0; i < 3; i++) recAgain.push(await record(ext, last, 200_000 + i));
-    figures.add(`record ${RECORD.toLocaleString('en')} stored papers again (revisit)`, recAgain, 'ms', 1_000);
+    figures.add(
+      `record ${RECORD.toLocaleString('en')} stored papers again (revisit)`,
+      recAgain,
+      'ms',
+      1_000,
+    );
 
     const usage1 = await storageUsage(ext);
-    figures.add('bytes per stored paper (storage estimate, with its sighting)', [(usage1 - usage0) / STORED], 'bytes');
+    figures.add(
+      'bytes per stored paper (storage estimate, with its sighting)',
+      [(usage1 - usage0) / STORED],
+      'bytes',
+    );
 
     phase(`lookup of ${RECORD.toLocaleString('en')} ids at 50,000 stored`);
     // The marks listing: half its rows are stored papers, half are not.
-    const stored = (k: number) => libraryArxivId(Math.floor((k * (STORED - RUNS * RECORD)) / RECORD));
+    const stored = (k: number) => storedArxiv[Math.floor((k * storedArxiv.length) / RECORD)]!;
     const marksUrl = `https://arxiv.org/list/cond-mat/pastweek?skip=0&show=${RECORD}&bench=marks`;
-    const marksHtml = buildListing(listing, RECORD, (k) => (k % 2 === 0 ? stored(k) : freshArxivId(9, k + 1)));
+    const marksHtml = buildListing(listing, RECORD, (k) =>
+      k % 2 === 0 ? stored(k) : freshArxivId(9, k + 1),
+    );
     plain.serve(marksUrl, marksHtml);
     withExt.serve(marksUrl, marksHtml);
     const detPage = await openWithScript(plain, marksUrl, bundle);
@@ -469,9 +523,18 @@ async function main(): Promise<void> {
       cold.push((await timedMessage(ext, lookup)).ms);
       for (let j = 0; j < 2; j++) warm.push((await timedMessage(ext, lookup)).ms);
     }
-    figures.add(`lookup ${RECORD.toLocaleString('en')} ids, cold cache (worker running)`, cold, 'ms', 50);
+    figures.add(
+      `lookup ${RECORD.toLocaleString('en')} ids, cold cache (worker running)`,
+      cold,
+      'ms',
+      50,
+    );
     figures.add(`lookup ${RECORD.toLocaleString('en')} ids, warm cache`, warm, 'ms', 50);
-    figures.add(`lookup ${RECORD.toLocaleString('en')} ids, worker stopped (includes its start)`, asleep, 'ms');
+    figures.add(
+      `lookup ${RECORD.toLocaleString('en')} ids, worker stopped (includes its start)`,
+      asleep,
+      'ms',
+    );
 
     phase('popup at 50,000 papers');
     const fullPaints: number[] = [];
@@ -502,7 +565,12 @@ async function main(): Promise<void> {
     phase(`marks on a ${RECORD.toLocaleString('en')}-row listing at 50,000 stored`);
     const marks: number[] = [];
     for (let i = 0; i < RUNS; i++) marks.push(await marksVisible(withExt, marksUrl, RECORD));
-    figures.add(`marks visible, ${RECORD.toLocaleString('en')} rows, 50,000 stored (after document_idle)`, marks, 'ms', 200);
+    figures.add(
+      `marks visible, ${RECORD.toLocaleString('en')} rows, 50,000 stored (after document_idle)`,
+      marks,
+      'ms',
+      200,
+    );
     figures.note(
       'marks: the first run has 1,000 stored and 1,000 new rows; later runs find all 2,000 stored (the first run recorded them).',
     );
@@ -515,9 +583,15 @@ async function main(): Promise<void> {
     const ratios: number[] = [];
     for (let i = 0; i < CHEAP_RUNS; i++) {
       // Alternate which goes first, so a burst of load on the machine hits both sides alike.
-      const a = i % 2 ? await loadTime(withExt, LISTING_URL) : NaN;
-      const b = await loadTime(plain, LISTING_URL);
-      const w = Number.isNaN(a) ? await loadTime(withExt, LISTING_URL) : a;
+      let w: number;
+      let b: number;
+      if (i % 2) {
+        w = await loadTime(withExt, LISTING_URL);
+        b = await loadTime(plain, LISTING_URL);
+      } else {
+        b = await loadTime(plain, LISTING_URL);
+        w = await loadTime(withExt, LISTING_URL);
+      }
       withMs.push(w);
       withoutMs.push(b);
       ratios.push(w / b);
@@ -526,7 +600,8 @@ async function main(): Promise<void> {
     figures.add('page load (load event), without extension', withoutMs, 'ms');
     figures.add('page load, with / without extension', ratios, 'ratio');
     const cpuListing: number[] = [];
-    for (let i = 0; i < RUNS; i++) cpuListing.push(await contentScriptCpu(withExt, LISTING_URL, 2_000));
+    for (let i = 0; i < RUNS; i++)
+      cpuListing.push(await contentScriptCpu(withExt, LISTING_URL, 2_000));
     figures.add('content-script JS, real arXiv listing of 101 rows (profile)', cpuListing, 'ms');
 
     phase('service worker after the run');

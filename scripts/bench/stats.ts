@@ -20,7 +20,8 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
+export const round = (n: number) =>
+  Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
 
 export class Figures {
   readonly all = new Map<string, Figure>();
@@ -70,8 +71,12 @@ export class Figures {
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     return rows
       .map((r, i) => {
-        const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)));
-        return line.join('  ') + (i === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : '');
+        const line = r.map((cell, c) =>
+          c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!),
+        );
+        return (
+          line.join('  ') + (i === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : '')
+        );
       })
       .join('\n');
   }

@@ -118,6 +118,8 @@ export async function launch(): Promise<FirefoxHarness> {
         'devtools.debugger.remote-enabled': true,
         'devtools.chrome.enabled': true,
         'devtools.debugger.prompt-connection': false,
+        // Firefox's own remote settings would otherwise knock on the proxy; nothing else of its does.
+        'services.settings.server': 'data:,#remote-settings-dummy/v1',
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
         'network.proxy.http_port': proxyPort,

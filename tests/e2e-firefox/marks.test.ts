@@ -17,10 +17,16 @@ const UNSEEN = 'arxiv:2106.09608';
  */
 const HOSTILE_ROWS = 20_000;
 
-/** [id, state] of every badge on the page, in page order. */
+/**
+ * [id, state] of every badge on the page, in page order. One evaluate, not $$eval: over BiDi, $$eval
+ * makes a handle per element, which takes over half a minute for a few thousand badges.
+ */
 const marks = (page: Page) =>
-  page.$$eval('paperdex-mark', (els) =>
-    els.map((e) => [e.getAttribute('data-paperdex-id'), e.getAttribute('data-paperdex-state')]),
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('paperdex-mark')).map((e) => [
+      e.getAttribute('data-paperdex-id'),
+      e.getAttribute('data-paperdex-state'),
+    ]),
   );
 
 describe('Firefox: marks on pages', () => {
@@ -81,12 +87,20 @@ describe('Firefox: marks on pages', () => {
     const popup = await h.openExtensionTab('/popup.html');
     try {
       // Narrow the list the way a user would, so the row is rendered whatever the window's height.
-      await popup.evaluate((text) => {
-        const input = document.querySelector<HTMLInputElement>('#paperdex-search');
-        if (!input) throw new Error('no search box');
-        input.value = text;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }, 'Knowledge Graph');
+      // The tab's document is announced before Preact renders into it: wait for the search box.
+      await expect
+        .poll(
+          () =>
+            popup.evaluate((text) => {
+              const input = document.querySelector<HTMLInputElement>('#paperdex-search');
+              if (!input) return false;
+              input.value = text;
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              return true;
+            }, 'Knowledge Graph'),
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       const pressed = (id: string) =>
         popup.evaluate(
           (sel) => document.querySelector(sel)?.getAttribute('aria-pressed') ?? null,

@@ -184,27 +184,44 @@ describe('runSearch against a reference implementation', () => {
   });
 
   it.each(QUERIES)('%s: forced to the sort-order scan', async (query) => {
-    PLANNER.candidateBudget = 0;
-    PLANNER.scanBudget = Infinity;
+    PLANNER.keyCap = 0;
     for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 });
   });
 
-  it.each(QUERIES)('%s: forced to key intersection with a scan over the keys', async (query) => {
-    PLANNER.candidateBudget = 3;
-    PLANNER.scanBudget = 0;
+  it.each(QUERIES)('%s: forced to walk the sort index over candidates', async (query) => {
+    PLANNER.rowCap = 3;
     for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 });
+    await check(query, { limit: 2 });
   });
 
-  it('uses the recent plan for the empty query and counts everything', async () => {
+  it.each(['', 'g', 'graph', 'is:seen', 'year:2016..2024 net'])(
+    '%s: a capped scan returns a correct prefix and says there is more',
+    async (query) => {
+      PLANNER.keyCap = 0;
+      PLANNER.scanCapPer100 = 40;
+      for (const sort of SORT_KEYS) {
+        const q = parseQuery(query);
+        const want = oracle(all, q, { sort }).map((p) => p.id);
+        const got = await runSearch(db, q, { sort, limit: 100 });
+        const ids = got.papers.map((p) => p.id);
+        expect(ids, `${query} ${sort}`).toEqual(want.slice(0, ids.length));
+        if (ids.length < Math.min(100, want.length)) expect(got.more).toBe(true);
+      }
+    },
+  );
+
+  it('uses the recent plan for the empty query', async () => {
     const { got } = await check('', { limit: 10 });
     expect(got.plan).toBe('recent');
-    expect(got.total).toBe(N + planted.length);
+    expect(got.more).toBe(true);
     expect(got.papers[0]!.id).toBe('arxiv:2106.09608');
   });
 
-  it('reads candidates for a selective word and scans for a dense one', async () => {
+  it('reads candidates for a selective word, walks for a medium one and scans for a dense one', async () => {
     expect((await check('diffusion')).got.plan).toBe('candidates');
-    PLANNER.candidateBudget = 50;
+    PLANNER.rowCap = 20;
+    expect((await check('graph', { limit: 5 })).got.plan).toBe('walk');
+    PLANNER.keyCap = 50;
     expect((await check('g', { limit: 5 })).got.plan).toBe('scan');
   });
 

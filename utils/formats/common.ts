@@ -486,9 +486,9 @@ export function makeImported(raw: RawImport, format: ImportFormat): ImportedPape
   }
   const identity = buildIdentity(ids, title);
   if (!identity) {
-    // identity.canonicalId bounds a `title:` id by LIMITS.id before normalizing it.
+    // A title with no letters or digits left after normalizing names nothing.
     return title
-      ? 'its title is too long to identify it by, and it has no identifier (DOI, arXiv id, URL)'
+      ? 'its title has no letters or digits to identify it by, and it has no identifier (DOI, arXiv id, URL)'
       : 'it has neither a title nor an identifier (DOI, arXiv id, URL)';
   }
   const p: ImportedPaper = {

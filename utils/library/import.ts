@@ -443,9 +443,16 @@ function link(a: StoredPaper, b: StoredPaper): boolean {
 function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<CommitOutput> {
   const backup = staged.format === 'backup';
   const visit = `import-${staged.id}`.slice(0, 64);
+  // Foreign entries that carry their own dates (PaperMemory's addDate, lastOpenDate), by row.
+  const dated = new Map<StoredPaper, { first: number; last: number }>();
   const incoming = backup
     ? staged.rows.map((r) => ({ ...structuredClone(r), titleKey: normalizeTitle(r.title) }))
-    : staged.papers.map((p) => foreignRow(p, now, visit));
+    : staged.papers.map((p) => {
+        const row = foreignRow(p, now, visit);
+        if (p.firstSeen !== undefined || p.lastSeen !== undefined)
+          dated.set(row, { first: row.firstSeen, last: row.lastSeen });
+        return row;
+      });
   const groups = groupByIds(incoming);
 
   return db.transaction('rw', db.papers, db.sightings, async (tx) => {
@@ -463,7 +470,7 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
 
     for (const members of groups) {
       // Two entries of one paper in one file: combined as two stored rows would be.
-      let row = members.length === 1 ? members[0]! : combine(members);
+      const row = members.length === 1 ? members[0]! : combine(members);
       if (!backup && members.length > 1)
         row.seenCount = Math.max(...members.map((m) => m.seenCount));
       const targets: StoredPaper[] = [];
@@ -486,12 +493,26 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
           continue;
         }
       }
+      if (backup) {
+        // Two libraries' rows of one paper: combined as any two stored rows are, oldest first. Its
+        // counts are page loads this library did not have; repeats are taken off below with
+        // their sightings.
+        w.replace(targets, combine([...targets, row]));
+        continue;
+      }
+      // A foreign entry is what a page says about a stored paper: the stored row stays the base
+      // (its fields win, the entry fills gaps), user data is combined.
       const before = targets.reduce((n, t) => n + t.seenCount, 0);
-      row = combine([...targets, row]);
-      // A backup's counts are page loads the library did not have (repeats are taken off below
-      // with their sightings); a foreign file's count may be the same visits seen elsewhere.
-      if (!backup) row.seenCount = Math.max(before, row.seenCount - before);
-      w.replace(targets, row);
+      const lastBefore = Math.max(...targets.map((t) => t.lastSeen));
+      const firstBefore = Math.min(...targets.map((t) => t.firstSeen));
+      const merged = combine([...targets, { ...row, firstSeen: Number.MAX_SAFE_INTEGER }]);
+      // A file's count may be the very visits the library counted; its entries are not visits, so
+      // only a date the file gives moves "first seen" and "last seen".
+      merged.seenCount = Math.max(before, row.seenCount);
+      const fileDates = members.flatMap((m) => dated.get(m) ?? []);
+      merged.firstSeen = Math.min(firstBefore, ...fileDates.map((d) => d.first));
+      merged.lastSeen = Math.max(lastBefore, ...fileDates.map((d) => d.last));
+      w.replace(targets, merged);
     }
 
     // Merges renamed stored rows: their sightings and the `possible` lists naming them follow.
@@ -683,11 +704,11 @@ export async function runImport(
     await send('importCancel', { importId });
   };
   for (let i = 0; i < parts.length; i++) {
+    opts.onProgress?.({ phase: 'sending', sent: i, total: parts.length });
     if (opts.signal?.aborted) {
       await drop();
       return { status: 'cancelled' };
     }
-    opts.onProgress?.({ phase: 'sending', sent: i, total: parts.length });
     const res = await send('importChunk', { importId, seq: i, ...parts[i]! });
     if (!res.ok) {
       await drop();

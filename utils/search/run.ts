@@ -3,28 +3,32 @@
  * 50,000 papers.
  *
  * Why Dexie's own indexes and not MiniSearch or a persisted index: the `words` multi-entry index is
- * already written by the background in the same transaction as the paper, so it is never stale and
- * costs the popup nothing to load; an in-memory index would have to be built (or deserialized, tens
- * of MB at 50,000 papers) every time the popup opens, which alone would blow the 200 ms first-paint
- * budget. Prefix search is a key range on that index (`startsWith`), which IndexedDB answers
- * natively.
+ * written by the background in the same transaction as the paper, so it is never stale and costs
+ * the popup nothing to load; an in-memory index would have to be rebuilt from every row (or a
+ * persisted one deserialized, tens of MB at 50,000 papers) each time the popup opens, which alone
+ * blows the 200 ms first-paint budget. Prefix search is a key range on that index (`startsWith`).
  *
- * The plan, per query:
- *  1. No filter at all → walk the sort index and stop at `limit` (the default "recent" view never
- *     reads more rows than it shows).
- *  2. Otherwise every indexable condition (each word prefix, starred, state, year range, tag, site,
- *     id, time range, "on this tab") is a key range. Their sizes are counted natively (counting an
- *     index range reads no rows), and the smallest ones are fetched as primary keys only and
- *     intersected until the candidate set is small. Only those candidates are read, checked exactly
- *     in memory (the other conditions, phrases, author fields) and sorted.
- *  3. When every condition is broad (a one-letter prefix, `is:seen`), matches are dense, so walking
- *     the sort index with the exact check and stopping at `limit` is cheaper than reading a large
- *     candidate set; the total is then unknown and shown as "N+".
+ * Measured in Chromium (50,000 generated papers): what costs is the number of IndexedDB entries
+ * touched, roughly 1 (index key) : 8 (whole row, abstract included), and IndexedDB's count() walks
+ * its range entry by entry, so a planner must not count big ranges either. Every plan below is
+ * therefore bounded in entries touched, whatever the library size:
+ *
+ *  1. No filter → walk the sort index and stop at `limit` (the default view reads what it shows).
+ *  2. Otherwise each indexable condition (word prefix, id, "on this tab", time range, tag, starred,
+ *     site, year, state) is a key range, tried most-selective-looking first (longest word first):
+ *     its primary keys are fetched, keys only, capped at `keyCap`. A range over the cap is "dense"
+ *     and skipped; the others are intersected until the candidate set is small.
+ *       a. ≤ rowCap candidates → read them, check exactly in memory, sort. Exact total.
+ *       b. more → walk the sort index keys only, keep candidates in order, read just the first
+ *          `limit` of them.
+ *  3. Every condition dense (a one-letter prefix, `is:seen`) → matches are common, so walking the
+ *     sort index with the exact check finds `limit` of them in a few rows; the walk is capped at
+ *     `scanCap` rows and then reports "more" (the list asks for more as the user scrolls).
  *
  * Abstracts are not in `words` (they would multiply the index ~20× for little gain), so a word
  * found only in an abstract cannot come from an index: `searchAbstracts` is a separate, slower
- * pass that scans the table in chunks and returns only the papers that match *because of* their
- * abstract. The UI shows the fast results first and appends these when they arrive.
+ * pass that scans the table in small chunks and returns only the papers that match *because of*
+ * their abstract. The UI shows the fast results first and appends these when they arrive.
  */
 import type { PaperdexDb, Sighting, StoredPaper } from '../library/db';
 import { tokenize } from './tokenize';
@@ -53,21 +57,23 @@ export interface SearchResult {
   /** There are matches beyond `papers`. */
   more: boolean;
   /** Which plan ran, for tests and the bench. */
-  plan: 'recent' | 'candidates' | 'scan' | 'none' | 'abstracts';
+  plan: 'recent' | 'candidates' | 'walk' | 'scan' | 'none' | 'abstracts';
 }
 
 const DEFAULT_LIMIT = 200;
 
 /** The planner's thresholds; mutable only so that tests can force each plan on a small library. */
 export const PLANNER = {
-  /** Candidates read as whole rows and checked in memory. */
-  candidateBudget: 2_000,
-  /** Index entries fetched as keys to intersect (keys only: cheap, but not free). */
-  keyBudget: 30_000,
-  /** Rows a sort-order scan may be expected to read before it finds `limit` matches. */
-  scanBudget: 3_000,
-  /** Rows per read in the abstract scan: the unit of cancellation. */
-  abstractChunk: 1_000,
+  /** Primary keys fetched per condition before it counts as dense (keys only: cheap). */
+  keyCap: 2_000,
+  /** Candidates read as whole rows; above this, plan 2b reads only the ones it shows. */
+  rowCap: 400,
+  /** Rows a dense-query walk reads before it stops and reports "more", per 100 rows asked. */
+  scanCapPer100: 1_500,
+  /** Dense conditions tried before giving up on candidates (bounds wasted key reads). */
+  maxDense: 3,
+  /** Rows per read in the abstract scan: the unit of cancellation and of latency added to typing. */
+  abstractChunk: 250,
 };
 
 interface SortSpec {
@@ -200,9 +206,8 @@ export function hasTextTerms(q: ParsedQuery): boolean {
 
 interface Source {
   name: string;
-  /** Index entries in range (an upper bound on the papers: one paper may have several). */
-  estimate: () => Promise<number>;
-  keys: () => Promise<string[]>;
+  /** Primary keys in the range, or null when there are more than `cap` (the range is dense). */
+  keys: (cap: number) => Promise<string[] | null>;
 }
 
 type PaperCollection = ReturnType<PaperdexDb['papers']['toCollection']>;
@@ -210,13 +215,17 @@ type PaperCollection = ReturnType<PaperdexDb['papers']['toCollection']>;
 function collectionSource(name: string, make: () => PaperCollection): Source {
   return {
     name,
-    estimate: () => make().count(),
-    keys: () => make().primaryKeys(),
+    keys: async (cap) => {
+      const keys = await make()
+        .limit(cap + 1)
+        .primaryKeys();
+      return keys.length > cap ? null : keys;
+    },
   };
 }
 
 function listSource(name: string, ids: readonly string[]): Source {
-  return { name, estimate: async () => ids.length, keys: async () => [...ids] };
+  return { name, keys: async () => [...ids] };
 }
 
 /** Tokens of phrases and author terms are in `words` too: all but the last are whole words. */
@@ -226,6 +235,11 @@ function termTokens(terms: string[][]): Array<{ token: string; whole: boolean }>
   return out;
 }
 
+/**
+ * Indexable conditions, most selective-looking first: exact id lists, then words (a longer
+ * prefix names fewer words; a whole word fewer than a prefix), then flags and ranges that are
+ * usually narrow (a time range, a tag, starred), then the usually broad ones.
+ */
 function buildSources(
   db: PaperdexDb,
   q: ParsedQuery,
@@ -238,70 +252,151 @@ function buildSources(
   if (opts.onlyIds) out.push(listSource('onTab', opts.onlyIds));
   if (q.ids.length) out.push(collectionSource('ids', () => p.where('ids').anyOf(q.ids)));
   if (withWords) {
-    const seen = new Set<string>();
-    const add = (token: string, whole: boolean) => {
-      const key = (whole ? '=' : '^') + token;
-      if (seen.has(key)) return;
-      seen.add(key);
+    const words = new Map<string, { token: string; whole: boolean }>();
+    for (const w of q.words) words.set('^' + w, { token: w, whole: false });
+    for (const t of termTokens([...q.phrases, ...q.authors])) {
+      words.set((t.whole ? '=' : '^') + t.token, t);
+    }
+    const ranked = [...words.values()].sort(
+      (a, b) => b.token.length + (b.whole ? 2 : 0) - (a.token.length + (a.whole ? 2 : 0)),
+    );
+    for (const { token, whole } of ranked) {
       out.push(
-        collectionSource(`word:${key}`, () =>
+        collectionSource(`word:${whole ? '=' : '^'}${token}`, () =>
           whole ? p.where('words').equals(token) : p.where('words').startsWith(token),
         ),
       );
-    };
-    for (const w of q.words) add(w, false);
-    for (const t of termTokens([...q.phrases, ...q.authors])) add(t.token, t.whole);
+    }
   }
-  if (q.starred !== undefined) {
-    const v = q.starred ? 1 : 0;
-    out.push(collectionSource('starred', () => p.where('starred').equals(v)));
+  if (opts.since !== undefined) {
+    const since = opts.since;
+    out.push(collectionSource('since', () => p.where('lastSeen').aboveOrEqual(since)));
   }
-  if (q.state !== undefined) {
-    const v = q.state;
-    out.push(collectionSource('state', () => p.where('state').equals(v)));
+  for (const t of q.tags) {
+    out.push(collectionSource(`tag:${t}`, () => p.where('tags').startsWithIgnoreCase(t)));
+  }
+  if (q.starred === true) out.push(collectionSource('starred', () => p.where('starred').equals(1)));
+  for (const group of ctx.sites) {
+    out.push(collectionSource(`site:${group.join('|')}`, () => p.where('sources').anyOf(group)));
   }
   if (q.yearMin !== undefined || q.yearMax !== undefined) {
     const lo = q.yearMin ?? -Infinity;
     const hi = q.yearMax ?? Infinity;
     out.push(collectionSource('year', () => p.where('year').between(lo, hi, true, true)));
   }
-  for (const t of q.tags) {
-    out.push(collectionSource(`tag:${t}`, () => p.where('tags').startsWithIgnoreCase(t)));
+  if (q.state !== undefined) {
+    const v = q.state;
+    out.push(collectionSource('state', () => p.where('state').equals(v)));
   }
-  for (const group of ctx.sites) {
-    out.push(collectionSource(`site:${group.join('|')}`, () => p.where('sources').anyOf(group)));
-  }
-  if (opts.since !== undefined) {
-    const since = opts.since;
-    out.push(collectionSource('since', () => p.where('lastSeen').aboveOrEqual(since)));
-  }
+  if (q.starred === false) out.push(collectionSource('unstarred', () => p.where('starred').equals(0)));
   return out;
+}
+
+/** Intersects the bounded sources; null when every one tried was dense. */
+async function candidates(sources: Source[]): Promise<Set<string> | null> {
+  let set: Set<string> | null = null;
+  let dense = 0;
+  for (const s of sources) {
+    if (set && set.size <= PLANNER.rowCap) break;
+    if (dense >= PLANNER.maxDense && !set) break;
+    const keys = await s.keys(PLANNER.keyCap);
+    if (!keys) {
+      dense++;
+      continue;
+    }
+    const prev: Set<string> | null = set;
+    if (prev) {
+      const next = new Set(keys);
+      set = new Set([...prev].filter((k) => next.has(k)));
+    } else {
+      set = new Set(keys);
+    }
+    if (set.size === 0) break;
+  }
+  return set;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Plans
 
-/** Walks the sort index, keeps rows that match, stops after `take` of them. */
+function sortedCollection(db: PaperdexDb, sort: SortKey): PaperCollection {
+  const s = SORTS[sort];
+  const c = db.papers.orderBy(s.index);
+  return s.desc ? c.reverse() : c;
+}
+
+/**
+ * Walks the sort index, keeps rows that match, stops after `take` of them or `cap` rows read.
+ * `exhausted` tells whether the whole index was seen.
+ */
 async function scanSorted(
   db: PaperdexDb,
   sort: SortKey,
   match: Matcher | null,
   take: number,
-): Promise<StoredPaper[]> {
-  const s = SORTS[sort];
-  let c = db.papers.orderBy(s.index);
-  if (s.desc) c = c.reverse();
-  if (match) c = c.filter(match);
+  cap = Infinity,
+): Promise<{ rows: StoredPaper[]; exhausted: boolean }> {
+  let read = 0;
+  let c = sortedCollection(db, sort);
+  if (match) c = c.until(() => ++read > cap).filter(match);
   const rows = await c.limit(take).toArray();
-  if (rows.length < take && sort === 'year') {
+  let exhausted = rows.length < take && read <= cap;
+  if (exhausted && sort === 'year') {
     // Papers without a year are not in the year index; they sort last.
     const rest = await db.papers
       .filter((p) => p.year === undefined && (!match || match(p)))
       .toArray();
     rows.push(...rest.sort(comparePapers(sort)).slice(0, take - rows.length));
+    exhausted = rows.length < take;
   }
-  return rows;
+  return { rows, exhausted };
 }
+
+/**
+ * Plan 2b: the first `take` candidates in sort order, found by walking the sort index keys only,
+ * then read and checked. Candidates failing the exact check are replaced by walking further.
+ */
+async function walkCandidates(
+  db: PaperdexDb,
+  sort: SortKey,
+  cands: Set<string>,
+  match: Matcher,
+  take: number,
+): Promise<{ rows: StoredPaper[]; exhausted: boolean }> {
+  let want = take;
+  for (;;) {
+    const picked: string[] = [];
+    await sortedCollection(db, sort)
+      .until(() => picked.length >= want)
+      .eachPrimaryKey((pk) => {
+        if (cands.has(pk)) picked.push(pk);
+      });
+    const exhausted = picked.length < want;
+    if (exhausted && sort === 'year') {
+      // Candidates without a year were not in the walk: they come last.
+      const seen = new Set(picked);
+      for (const id of cands) if (!seen.has(id)) picked.push(id);
+    }
+    const rows = (await db.papers.bulkGet(picked)).filter(
+      (p): p is StoredPaper => p !== undefined && match(p),
+    );
+    if (exhausted && sort === 'year') rows.sort(comparePapers(sort));
+    if (rows.length >= take || exhausted) return { rows: rows.slice(0, take), exhausted };
+    // Some candidates failed a condition that was not intersected: look further.
+    want *= 4;
+  }
+}
+
+/** Site ids of every adapter: `site:` resolves against these and what the library has met. */
+const ADAPTER_SITES = [
+  'arxiv', 'alphaxiv', 'huggingface-papers', 'google-scholar', 'semantic-scholar', 'acl-anthology',
+  'biorxiv', 'cvf', 'dblp', 'neurips', 'openreview', 'pmc', 'pmlr', 'pubmed', 'saved',
+  'meta-tags', 'json-ld', 'coins', 'id-links',
+];
+
+let sitesCache: { db: PaperdexDb; at: number; sites: string[] } | null = null;
+/** Reading the stored site ids walks the whole index: once a minute is plenty. */
+const SITES_TTL = 60_000;
 
 async function resolveSites(
   db: PaperdexDb,
@@ -310,9 +405,12 @@ async function resolveSites(
 ): Promise<MatchContext | null> {
   const extra = opts.sources ? [[...opts.sources]] : [];
   if (!q.sites.length) return extra.some((g) => g.length === 0) ? null : { sites: extra };
-  const known = await knownSites(db);
+  if (!sitesCache || sitesCache.db !== db || Date.now() - sitesCache.at > SITES_TTL) {
+    sitesCache = { db, at: Date.now(), sites: await knownSites(db) };
+  }
+  const known = [...new Set([...ADAPTER_SITES, ...sitesCache.sites])];
   const sites = [...q.sites.map((v) => siteMatches(v, known)), ...extra];
-  // A site nobody has met yet matches nothing.
+  // A site no adapter knows matches nothing.
   return sites.some((g) => g.length === 0) ? null : { sites };
 }
 
@@ -332,57 +430,37 @@ export async function runSearch(
   }
   const sources = buildSources(db, q, opts, ctx, true);
   if (sources.length === 0) {
-    const [papers, total] = await Promise.all([scanSorted(db, sort, null, limit + 1), db.papers.count()]);
-    return { papers: papers.slice(0, limit), total, more: papers.length > limit, plan: 'recent' };
+    const { rows } = await scanSorted(db, sort, null, limit + 1);
+    return { papers: rows.slice(0, limit), more: rows.length > limit, plan: 'recent' };
   }
 
   const fMatch = filterMatcher(q, opts, ctx);
   const tMatch = textMatcher(q, false);
   const match: Matcher = (p) => fMatch(p) && tMatch(p);
 
-  const [n, ...estimates] = await Promise.all([
-    db.papers.count(),
-    ...sources.map((s) => s.estimate()),
-  ]);
-  const ranked = sources
-    .map((s, i) => ({ s, est: estimates[i] ?? 0 }))
-    .sort((a, b) => a.est - b.est);
-  const best = ranked[0]!;
-  if (best.est === 0) return { papers: [], total: 0, more: false, plan: 'none' };
-
-  // Independence is optimistic for correlated words, but it only has to tell dense from sparse.
-  let selectivity = 1;
-  for (const r of ranked) selectivity *= Math.min(1, r.est / Math.max(1, n));
-  const expectedScan = limit / Math.max(selectivity, 1e-9);
-  const dense = best.est > PLANNER.candidateBudget && expectedScan <= PLANNER.scanBudget;
-
-  if (!dense && best.est <= PLANNER.keyBudget) {
-    let keys = new Set(await best.s.keys());
-    for (const r of ranked.slice(1)) {
-      if (keys.size <= PLANNER.candidateBudget / 4 || r.est > PLANNER.keyBudget) break;
-      const next = new Set(await r.s.keys());
-      keys = new Set([...keys].filter((k) => next.has(k)));
-    }
-    if (keys.size <= PLANNER.candidateBudget) {
-      const rows = await db.papers.bulkGet([...keys]);
-      const hits = rows.filter((p): p is StoredPaper => p !== undefined && match(p));
-      hits.sort(comparePapers(sort));
-      return {
-        papers: hits.slice(0, limit),
-        total: hits.length,
-        more: hits.length > limit,
-        plan: 'candidates',
-      };
-    }
-    const inKeys = keys;
-    const rows = await scanSorted(db, sort, (p) => inKeys.has(p.id) && match(p), limit + 1);
-    return { papers: rows.slice(0, limit), more: rows.length > limit, plan: 'scan' };
+  const cands = await candidates(sources);
+  if (cands && cands.size === 0) return { papers: [], total: 0, more: false, plan: 'none' };
+  if (cands && cands.size <= PLANNER.rowCap) {
+    const rows = await db.papers.bulkGet([...cands]);
+    const hits = rows.filter((p): p is StoredPaper => p !== undefined && match(p));
+    hits.sort(comparePapers(sort));
+    return { papers: hits.slice(0, limit), total: hits.length, more: hits.length > limit, plan: 'candidates' };
   }
-  const rows = await scanSorted(db, sort, match, limit + 1);
+  if (cands) {
+    const { rows, exhausted } = await walkCandidates(db, sort, cands, match, limit + 1);
+    return {
+      papers: rows.slice(0, limit),
+      total: exhausted ? rows.length : undefined,
+      more: rows.length > limit,
+      plan: 'walk',
+    };
+  }
+  const cap = Math.max(PLANNER.scanCapPer100, (PLANNER.scanCapPer100 * limit) / 100);
+  const { rows, exhausted } = await scanSorted(db, sort, match, limit + 1, cap);
   return {
     papers: rows.slice(0, limit),
-    total: rows.length <= limit ? rows.length : undefined,
-    more: rows.length > limit,
+    total: exhausted ? rows.length : undefined,
+    more: rows.length > limit || !exhausted,
     plan: 'scan',
   };
 }
@@ -409,32 +487,26 @@ export async function searchAbstracts(
   const withAbstract = textMatcher(q, true);
   const without = textMatcher(q, false);
   const match: Matcher = (p) => !!p.abstract && fMatch(p) && withAbstract(p) && !without(p);
+  const chunk = PLANNER.abstractChunk;
 
   const hits: StoredPaper[] = [];
-  const sources = buildSources(db, q, opts, ctx, false);
-  if (sources.length) {
-    const estimates = await Promise.all(sources.map((s) => s.estimate()));
-    let bi = 0;
-    estimates.forEach((e, i) => {
-      if (e < estimates[bi]!) bi = i;
-    });
-    if ((estimates[bi] ?? 0) <= PLANNER.keyBudget) {
-      const keys = [...new Set(await sources[bi]!.keys())];
-      for (let i = 0; i < keys.length; i += PLANNER.abstractChunk) {
-        if (signal?.aborted) return none;
-        const rows = await db.papers.bulkGet(keys.slice(i, i + PLANNER.abstractChunk));
-        for (const p of rows) if (p && match(p)) hits.push(p);
-      }
-      return finish(hits, sort, limit);
+  const cands = await candidates(buildSources(db, q, opts, ctx, false));
+  if (cands) {
+    const keys = [...cands];
+    for (let i = 0; i < keys.length; i += chunk) {
+      if (signal?.aborted) return none;
+      const rows = await db.papers.bulkGet(keys.slice(i, i + chunk));
+      for (const p of rows) if (p && match(p)) hits.push(p);
     }
+    return finish(hits, sort, limit);
   }
   let last: string | undefined;
   for (;;) {
     if (signal?.aborted) return none;
     const c = last === undefined ? db.papers.toCollection() : db.papers.where(':id').above(last);
-    const rows = await c.limit(PLANNER.abstractChunk).toArray();
+    const rows = await c.limit(chunk).toArray();
     for (const p of rows) if (match(p)) hits.push(p);
-    if (rows.length < PLANNER.abstractChunk) break;
+    if (rows.length < chunk) break;
     last = rows[rows.length - 1]!.id;
   }
   return finish(hits, sort, limit);

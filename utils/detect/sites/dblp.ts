@@ -38,7 +38,8 @@ function keyOf(el: Element): string | undefined {
 
 /** Two-digit year at the end of a key ("…VaswaniSPUJGKP17"), when the page shows no date. */
 function yearOfKey(key: string): number | undefined {
-  const m = /(\d\d)[a-z]?$/.exec(key.slice(key.lastIndexOf('/') + 1));
+  // Author-initials keys only: "abs-2010-11929" ends in an arXiv number, not a year.
+  const m = /^[A-Za-z0-9]+?(\d\d)[a-z]?$/.exec(key.slice(key.lastIndexOf('/') + 1));
   if (!m) return undefined;
   const yy = Number(m[1]);
   const now = new Date().getFullYear() % 100;

@@ -49,7 +49,7 @@ function row(el: Element, base: URL): FoundPaper | null {
 
   // A PDF: the open-access badge's link, else the outbound link when it is a PDF itself.
   const badge = el.querySelector('[data-test-id="paper-badge-open_access"]')?.closest('a[href]');
-  let pdfUrl = badge ? absUrl(badge.getAttribute('href'), base) : undefined;
+  let pdfUrl = badge && el.contains(badge) ? absUrl(badge.getAttribute('href'), base) : undefined;
   if (
     !pdfUrl &&
     outHref &&
