@@ -113,7 +113,7 @@ async function main() {
       log(`first paint ${Math.round(t)} ms`);
       if (run < RUNS - 1) await p.close();
       else {
-        const queries = ['diffusion caching', 'large language models', 'graph neural', 'a', 'zzqx', 'is:starred graph', 'year:2020..2022 robust', 'site:hf transformer', '"neural network"', 'author:kalo'];
+        const queries = ['diffusion caching', 'large language models', 'zzqx', 'is:starred graph', 'year:2020..2022 robust', 'site:hf transformer', 'author:kalo'];
         const times: Array<[string, number]> = [];
         for (const q of queries) {
           for (let i = 1; i <= q.length; i++) {

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredPaper } from '../utils/library/db';
-import { knownSites, papersOnPage, type SortKey } from '../utils/search/run';
+import { ADAPTER_SITES, papersOnPage, type SortKey } from '../utils/search/run';
 import { activeTabUrl, openUrl, setStar } from './actions';
 import { Chips, chipsActive, NO_CHIPS, type ChipState } from './Chips';
 import { DbContext } from './context';
@@ -15,10 +15,13 @@ import { paperUrl } from './format';
 import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
 import { SortMenu } from './SortMenu';
-import { useSearch } from './useSearch';
+import { useDbVersion, useSearch } from './useSearch';
 
-/** Rows per page of results; more load as the list nears its end. */
-const PAGE = 100;
+/**
+ * Rows per page of results; more load as the list nears its end. Small, because reading rows is
+ * what costs (see utils/search/run.ts) and a popup shows about six.
+ */
+const PAGE = 50;
 export const ROW_HEIGHT = 92;
 
 export interface BrowserView {
@@ -59,18 +62,13 @@ export function PaperBrowser(props: PaperBrowserProps) {
   const [focusSelected, setFocusSelected] = useState(false);
   const [status, setStatus] = useState('');
   const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
-  const [sites, setSites] = useState<string[]>([]);
+  const [abstractsWanted, setAbstractsWanted] = useState(false);
   const [tab, setTab] = useState<{ ids?: string[]; unavailable?: string }>({});
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (props.autoFocus) searchRef.current?.focus();
   }, []);
-
-  useEffect(() => {
-    if (!db) return;
-    void knownSites(db).then(setSites, () => setSites([]));
-  }, [db]);
 
   useEffect(() => {
     if (!db || !props.withTabChip) return;
@@ -92,9 +90,32 @@ export function PaperBrowser(props: PaperBrowserProps) {
   useEffect(() => {
     setLimit(PAGE);
     setSelected(0);
+    setAbstractsWanted(false);
   }, [text, chips, sort]);
 
-  const search = useSearch({ text, chips, sort, limit, tabIds: tab.ids, knownSites: sites });
+  // The library's size, read after the rows are on screen: IndexedDB counts entry by entry.
+  const version = useDbVersion(db);
+  const [libraryCount, setLibraryCount] = useState<number | undefined>();
+  useEffect(() => {
+    if (!db) return;
+    let live = true;
+    const t = setTimeout(() => {
+      void db.papers.count().then((n) => live && setLibraryCount(n));
+    }, 100);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [db, version]);
+
+  const search = useSearch({
+    text,
+    chips,
+    sort,
+    limit,
+    tabIds: tab.ids,
+    abstracts: abstractsWanted,
+  });
   const { result, abstracts } = search;
 
   // Fresh rows carry the stored star: drop the optimistic ones.
@@ -192,12 +213,13 @@ export function PaperBrowser(props: PaperBrowserProps) {
 
   const emptyKind =
     result && papers.length === 0 && !search.abstractsPending
-      ? !filtered && result.total === 0
-        ? 'new'
-        : 'no-match'
+      ? filtered
+        ? 'no-match'
+        : 'new'
       : undefined;
 
-  let count = result ? countLabel(result.total, result.papers.length, result.more, filtered) : 'Loading…';
+  const total = filtered ? result?.total : (libraryCount ?? result?.total);
+  let count = result ? countLabel(total, result.papers.length, result.more, filtered) : 'Loading…';
   if (abstracts?.papers.length) count += ` · ${abstracts.total ?? abstracts.papers.length} more in abstracts`;
   else if (search.abstractsPending && result) count += ' · searching abstracts…';
 
@@ -213,7 +235,7 @@ export function PaperBrowser(props: PaperBrowserProps) {
         <Chips
           value={chips}
           onChange={setChips}
-          sites={sites}
+          sites={ADAPTER_SITES}
           showOnTab={props.withTabChip}
           onTabUnavailable={tab.unavailable}
         />
@@ -222,6 +244,11 @@ export function PaperBrowser(props: PaperBrowserProps) {
         <span class="count" aria-live="polite">
           {count}
         </span>
+        {search.abstractsOffered && (
+          <button type="button" class="text-button" onClick={() => setAbstractsWanted(true)}>
+            Search abstracts too
+          </button>
+        )}
         <SortMenu value={sort} onChange={setSort} />
       </div>
       {props.toolbar?.({ papers, total: result?.total, more: !!result?.more })}

@@ -13,6 +13,7 @@ import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperdexDb } from '../utils/library/db';
 import { parseQuery, type ParsedQuery } from '../utils/search/query';
 import {
+  ADAPTER_SITES,
   runSearch,
   searchAbstracts,
   type SearchOptions,
@@ -30,8 +31,8 @@ export interface SearchInput {
   limit: number;
   /** Papers on the active tab, once known (the "on this tab" chip). */
   tabIds?: readonly string[];
-  /** Site ids the library knows, to resolve the site chip's label. */
-  knownSites: readonly string[];
+  /** The user asked for the slow abstract pass (it runs by itself only when matches are few). */
+  abstracts?: boolean;
 }
 
 export interface SearchState {
@@ -40,6 +41,8 @@ export interface SearchState {
   /** The slow pass over abstracts; only for queries with words. */
   abstracts?: SearchResult;
   abstractsPending: boolean;
+  /** The abstract pass did not run by itself and can be asked for. */
+  abstractsOffered?: boolean;
   error?: string;
   /** Milliseconds from the input change to the fast result. */
   elapsed?: number;
@@ -49,6 +52,11 @@ export interface SearchState {
 
 /** Waits this long after the last keystroke before the abstract scan starts. */
 const ABSTRACT_DELAY = 350;
+/**
+ * The abstract pass reads every row (seconds at 50,000 papers), so it starts by itself only when
+ * the fast pass found fewer matches than this — when abstracts are most likely what is missing.
+ */
+const AUTO_ABSTRACTS_BELOW = 20;
 
 export function buildSearch(input: SearchInput): { query: ParsedQuery; opts: SearchOptions } {
   const query = parseQuery(input.text);
@@ -58,7 +66,7 @@ export function buildSearch(input: SearchInput): { query: ParsedQuery; opts: Sea
   const opts: SearchOptions = { sort: input.sort, limit: input.limit };
   if (c.range) opts.since = rangeStart(c.range);
   if (c.onTab) opts.onlyIds = input.tabIds ?? [];
-  if (c.site) opts.sources = siteGroups(input.knownSites).get(c.site) ?? [];
+  if (c.site) opts.sources = siteGroups(ADAPTER_SITES).get(c.site) ?? [];
   return { query, opts };
 }
 
@@ -90,7 +98,7 @@ export function useSearch(input: SearchInput): SearchState {
   const db = useContext(DbContext);
   const { query, opts } = useMemo(
     () => buildSearch(input),
-    [input.text, input.chips, input.sort, input.limit, input.tabIds, input.knownSites],
+    [input.text, input.chips, input.sort, input.limit, input.tabIds],
   );
   const [state, setState] = useState<SearchState>({ query, abstractsPending: false });
 
@@ -122,9 +130,14 @@ export function useSearch(input: SearchInput): SearchState {
     };
   }, [db, query, opts, version]);
 
+  const hasWords = query.words.length > 0 || query.phrases.length > 0;
+  const fresh = state.result && state.forText === input.text ? state.result : undefined;
+  const few = fresh?.total !== undefined && fresh.total < AUTO_ABSTRACTS_BELOW;
+  const runAbstracts = hasWords && (!!input.abstracts || few);
+
   useEffect(() => {
     if (!db) return;
-    if (query.words.length === 0 && query.phrases.length === 0) {
+    if (!runAbstracts) {
       setState((s) => ({ ...s, abstracts: undefined, abstractsPending: false }));
       return;
     }
@@ -149,7 +162,7 @@ export function useSearch(input: SearchInput): SearchState {
       ac.abort();
       clearTimeout(timer);
     };
-  }, [db, query, opts, version]);
+  }, [db, query, opts, version, runAbstracts]);
 
-  return { ...state, query };
+  return { ...state, query, abstractsOffered: hasWords && !runAbstracts && !!fresh };
 }

@@ -12,9 +12,11 @@ export default defineBackground(() => {
   const handle = createHandlers(db, {
     extensionId: browser.runtime.id,
     onBadge: (tabId, b) => {
-      void browser.action.setBadgeText({ tabId, text: b.text }).catch(() => {});
-      void browser.action.setBadgeBackgroundColor({ tabId, color: b.color }).catch(() => {});
-      void browser.action.setTitle({ tabId, title: b.title }).catch(() => {});
+      // The Firefox build is MV2, where the toolbar button is browserAction and `action` is undefined.
+      const action = browser.action ?? browser.browserAction;
+      void action.setBadgeText({ tabId, text: b.text }).catch(() => {});
+      void action.setBadgeBackgroundColor({ tabId, color: b.color }).catch(() => {});
+      void action.setTitle({ tabId, title: b.title }).catch(() => {});
     },
   });
 

@@ -6,6 +6,8 @@
  * Everything is deterministic (a seeded generator), so two runs store the same library.
  */
 import { buildIdentity } from '../../utils/identity';
+import type { Sighting, StoredPaper } from '../../utils/library/db';
+import { createPaper, finalize, toIncoming } from '../../utils/library/merge';
 import type { WirePaper } from '../../utils/protocol';
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed gives the same library. */
@@ -548,4 +550,57 @@ export function buildListing(
   }
   parts.push('</dl>', t.tail);
   return parts.join('');
+}
+
+const PAGES: Record<string, { url: string; title: string }> = {
+  arxiv: { url: 'https://arxiv.org/list/cs.LG/new', title: 'Machine Learning' },
+  'huggingface-papers': {
+    url: 'https://huggingface.co/papers',
+    title: 'Daily Papers - Hugging Face',
+  },
+  'google-scholar': {
+    url: 'https://scholar.google.com/scholar?q=graph+neural+networks',
+    title: 'graph neural networks - Google Scholar',
+  },
+  pubmed: {
+    url: 'https://pubmed.ncbi.nlm.nih.gov/?term=deep+learning',
+    title: 'deep learning - PubMed',
+  },
+  'meta-tags': { url: 'https://journals.aps.org/prb/', title: 'Physical Review B' },
+};
+
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/**
+ * The rows recordPage would store for papers met once each over the past year, built with the
+ * library's own functions (createPaper, finalize): the same shape, words and ids, written without
+ * the per-page reads and merges. For a quick fill; the bench times recordPage itself separately.
+ */
+export function storedRows(
+  papers: readonly WirePaper[],
+  now: number,
+  seed = 3,
+): { papers: StoredPaper[]; sightings: Sighting[] } {
+  const r = rng(seed);
+  const rows: StoredPaper[] = [];
+  const sightings: Sighting[] = [];
+  for (const p of papers) {
+    const time = Math.round(now - r() * YEAR_MS);
+    const page = PAGES[p.source] ?? PAGES.arxiv!;
+    // One page load per site and minute: neighbours in time share a visit, as on a real listing.
+    const visit = `fill${p.source.length}x${Math.floor(time / 60_000).toString(36)}`;
+    const row = createPaper(toIncoming(p), { time, site: p.source, pageUrl: page.url, visit });
+    row.seenCount = 1;
+    rows.push(finalize(row));
+    sightings.push({
+      paperId: row.id,
+      pageUrl: page.url,
+      site: p.source,
+      pageTitle: page.title,
+      time,
+      how: 'listed',
+      visit,
+    });
+  }
+  return { papers: rows, sightings };
 }

@@ -51,6 +51,11 @@ export interface FirefoxHarness {
   escaped: string[];
   /** Network requests made by the extension's own documents (it should make none). */
   extensionRequests(): string[];
+  /**
+   * Errors and warnings from the extension: its background page and tabs (uncaught, console), and
+   * the content script's `[paperdex]` console lines in pages.
+   */
+  problems(): string[];
   open(url: string): Promise<Page>;
   /** Runs fn(arg) in the background page. fn travels as source: it must not close over anything. */
   inBackground<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
@@ -62,7 +67,10 @@ export interface FirefoxHarness {
 
 export function firefoxPath(): string {
   const p = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-  if (!existsSync(p)) throw new Error(`Firefox not found at ${p}: apt-get install -y firefox-esr, or set FIREFOX_PATH`);
+  if (!existsSync(p))
+    throw new Error(
+      `Firefox not found at ${p}: apt-get install -y firefox-esr, or set FIREFOX_PATH`,
+    );
   return p;
 }
 
@@ -90,7 +98,8 @@ async function freePort(): Promise<number> {
 
 export async function launch(): Promise<FirefoxHarness> {
   const manifestPath = join(DIST, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`no built add-on in ${DIST}: run npm run build:firefox first`);
+  if (!existsSync(manifestPath))
+    throw new Error(`no built add-on in ${DIST}: run npm run build:firefox first`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
@@ -113,6 +122,8 @@ export async function launch(): Promise<FirefoxHarness> {
       timeout: 120_000,
       protocolTimeout: 180_000,
       args: ['--start-debugger-server', String(debuggerPort)],
+      // Release builds ignore services.settings.server unless this is set.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
         'devtools.debugger.remote-enabled': true,
@@ -139,6 +150,7 @@ export async function launch(): Promise<FirefoxHarness> {
 
     const pages = new Map<string, Body>();
     const unserved: string[] = [];
+    const pageProblems: string[] = [];
     const answer = async (req: HTTPRequest) => {
       const url = req.url();
       const body = pages.get(url) ?? pages.get(url.replace(/#.*$/, ''));
@@ -156,7 +168,8 @@ export async function launch(): Promise<FirefoxHarness> {
       }
     };
 
-    const inBackground = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => addon.evaluate(background, fn, arg);
+    const inBackground = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      addon.evaluate(background, fn, arg);
     const b = firefox;
     const client = rdp;
     return {
@@ -170,24 +183,41 @@ export async function launch(): Promise<FirefoxHarness> {
         pages.set(url, body);
       },
       extensionRequests: () =>
-        addon.networkEvents.map((e) => e.url).filter((u) => !/^(moz-extension|data|blob|about):/.test(u)),
+        addon.networkEvents
+          .map((e) => e.url)
+          .filter((u) => !/^(moz-extension|data|blob|about):/.test(u)),
       async open(url) {
         const page = await b.newPage();
         await page.setRequestInterception(true);
         page.on('request', (req) => void answer(req));
+        page.on('console', (m) => {
+          if (m.text().startsWith('[paperdex]'))
+            pageProblems.push(`${url}: console.${m.type()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => {
+          if (e instanceof Error && e.stack?.includes('moz-extension://'))
+            pageProblems.push(`${url}: ${e.message}`);
+        });
         await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
         return page;
       },
+      problems: () => [...addon.problems, ...pageProblems],
       inBackground,
       async openExtensionTab(path) {
         const before = new Set(addon.targets.keys());
-        const tabId = await inBackground((url: string) => browser.tabs.create({ url }).then((t) => t.id), path);
+        const tabId = await inBackground(
+          (url: string) => browser.tabs.create({ url }).then((t) => t.id),
+          path,
+        );
         const target = await addon.target((u) => ours(u) && u.pathname === path, 30_000, before);
         return {
           target,
           evaluate: (fn, arg) => addon.evaluate(target, fn, arg),
           close: async () => {
-            await inBackground((id) => (id === undefined ? undefined : browser.tabs.remove(id)), tabId);
+            await inBackground(
+              (id) => (id === undefined ? undefined : browser.tabs.remove(id)),
+              tabId,
+            );
           },
         };
       },

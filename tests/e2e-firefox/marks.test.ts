@@ -45,29 +45,46 @@ describe('Firefox: marks on pages', () => {
     const first = await h.open(url);
     // The content script sees the true location, so the arXiv adapter picks the page up.
     expect(first.url()).toBe(url);
-    await expect.poll(async () => (await marks(first)).length, { timeout: 60_000 }).toBe(LISTING_PAPERS);
+    await expect
+      .poll(async () => (await marks(first)).length, { timeout: 60_000 })
+      .toBe(LISTING_PAPERS);
     expect(new Set((await marks(first)).map(([, s]) => s))).toEqual(new Set(['new']));
-    await expect.poll(async () => (await h.readLibrary()).papers.length, { timeout: 30_000 }).toBe(LISTING_PAPERS);
+    await expect
+      .poll(async () => (await h.readLibrary()).papers.length, { timeout: 30_000 })
+      .toBe(LISTING_PAPERS);
     await first.close();
 
     const second = await h.open(url);
-    await expect.poll(async () => (await marks(second)).length, { timeout: 60_000 }).toBe(LISTING_PAPERS);
+    await expect
+      .poll(async () => (await marks(second)).length, { timeout: 60_000 })
+      .toBe(LISTING_PAPERS);
     expect(new Set((await marks(second)).map(([, s]) => s))).toEqual(new Set(['seen']));
     await second.close();
   });
 
   it('matches a reading list of links to the papers met on arXiv, across link forms and sources', async () => {
-    h.serve(
-      READING_LIST_URL,
-      {
-        html: readingList([
-          { href: 'https://arxiv.org/abs/2609.22268', title: 'Efficient spectral Galerkin framework for nonlinear transient heat transfer in finite domains' },
-          { href: 'https://arxiv.org/pdf/2609.22287v1', title: 'Predicting energy and structural response to force correction in molecular simulations' },
-          { href: 'https://arxiv.org/abs/2106.09608', title: 'Learning Knowledge Graph-based World Models of Textual Environments' },
-          { href: 'https://doi.org/10.1103/PhysRevX.12.041027', title: 'Tearing Instability and Current-Sheet Disruption in the Turbulent Dynamo' },
-        ]),
-      },
-    );
+    h.serve(READING_LIST_URL, {
+      html: readingList([
+        {
+          href: 'https://arxiv.org/abs/2609.22268',
+          title:
+            'Efficient spectral Galerkin framework for nonlinear transient heat transfer in finite domains',
+        },
+        {
+          href: 'https://arxiv.org/pdf/2609.22287v1',
+          title:
+            'Predicting energy and structural response to force correction in molecular simulations',
+        },
+        {
+          href: 'https://arxiv.org/abs/2106.09608',
+          title: 'Learning Knowledge Graph-based World Models of Textual Environments',
+        },
+        {
+          href: 'https://doi.org/10.1103/PhysRevX.12.041027',
+          title: 'Tearing Instability and Current-Sheet Disruption in the Turbulent Dynamo',
+        },
+      ]),
+    });
     list = await h.open(READING_LIST_URL);
     await expect.poll(async () => (await marks(list)).length, { timeout: 60_000 }).toBe(4);
     expect(await marks(list)).toEqual([
@@ -76,7 +93,10 @@ describe('Firefox: marks on pages', () => {
       [UNSEEN, 'new'],
       ['doi:10.1103/physrevx.12.041027', 'new'],
     ]);
-    const tip = await list.$eval('paperdex-mark', (e) => e.shadowRoot?.querySelector('[title]')?.getAttribute('title') ?? '');
+    const tip = await list.$eval(
+      'paperdex-mark',
+      (e) => e.shadowRoot?.querySelector('[title]')?.getAttribute('title') ?? '',
+    );
     expect(tip).toMatch(/arxiv\.org/);
   });
 
@@ -118,7 +138,9 @@ describe('Firefox: marks on pages', () => {
 
     // The background announces the star through storage; the page's content script applies it.
     await expect
-      .poll(() => list.$eval(badge, (e) => e.getAttribute('data-paperdex-state')), { timeout: 30_000 })
+      .poll(() => list.$eval(badge, (e) => e.getAttribute('data-paperdex-state')), {
+        timeout: 30_000,
+      })
       .toBe('starred');
     expect((await h.readLibrary()).papers.find((p) => p.id === UNSEEN)?.starred).toBe(1);
   });
@@ -126,7 +148,9 @@ describe('Firefox: marks on pages', () => {
   it('runs nothing from a hostile page, stays responsive, and bounds its work', async () => {
     h.serve(HOSTILE_URL, { html: hostilePage(HOSTILE_ROWS) });
     const page = await h.open(HOSTILE_URL);
-    await expect.poll(async () => (await marks(page)).length, { timeout: 120_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await marks(page)).length, { timeout: 120_000 })
+      .toBeGreaterThan(0);
     const t0 = Date.now();
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(Date.now() - t0).toBeLessThan(5_000);
@@ -138,7 +162,9 @@ describe('Firefox: marks on pages', () => {
     const injected = await page.evaluate(() => {
       let n = document.querySelectorAll('script, img, iframe, object, embed').length;
       for (const m of Array.from(document.querySelectorAll('paperdex-mark'))) {
-        n += m.shadowRoot?.querySelectorAll('script, img, iframe, object, embed, [onerror], [onclick]').length ?? 0;
+        n +=
+          m.shadowRoot?.querySelectorAll('script, img, iframe, object, embed, [onerror], [onclick]')
+            .length ?? 0;
       }
       return n;
     });
@@ -148,9 +174,33 @@ describe('Firefox: marks on pages', () => {
     await page.close();
   });
 
-  it('made no network request of its own, and nothing reached the network', () => {
+  it('made no network request of its own, logged no error, and nothing reached the network', () => {
     expect(h.extensionRequests()).toEqual([]);
+    expect(h.problems()).toEqual([]);
     expect(h.unserved).toEqual([]);
     expect(h.escaped).toEqual([]);
+  });
+
+  // Last, since it makes the very requests and errors the test above forbids: each of those
+  // checks sees what it is there to see, so an empty list above means something.
+  it('(harness) sees an extension request, an unserved page and an extension error', async () => {
+    const leak = 'https://leak.example.net/probe';
+    await h.inBackground(
+      (url) =>
+        fetch(url).then(
+          () => 'answered',
+          () => 'refused',
+        ),
+      leak,
+    );
+    await expect.poll(() => h.extensionRequests(), { timeout: 10_000 }).toContain(leak);
+    expect(h.escaped).toContain('https://leak.example.net:443');
+
+    const nowhere = 'https://unserved.example.net/';
+    await (await h.open(nowhere)).close();
+    expect(h.unserved).toContain(nowhere);
+
+    await h.inBackground(() => console.error('harness probe'), null);
+    await expect.poll(() => h.problems().join('\n'), { timeout: 10_000 }).toMatch(/harness probe/);
   });
 });

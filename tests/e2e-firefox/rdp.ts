@@ -32,6 +32,20 @@ export interface NetworkEvent {
   [key: string]: unknown;
 }
 
+interface ConsoleMessage {
+  level: string;
+  arguments: unknown[];
+  filename: string;
+  lineNumber: number;
+}
+
+interface PageError {
+  errorMessage: string;
+  sourceName: string;
+  lineNumber: number;
+  warning?: boolean;
+}
+
 interface Pending {
   resolve: (p: Packet) => void;
   reject: (e: Error) => void;
@@ -96,7 +110,8 @@ export class RdpClient {
       const queue = this.pending.get(to) ?? [];
       queue.push({
         what: `${to} ${type}`,
-        resolve: (p) => (p.error ? reject(new Error(`${to} ${type}: ${p.error} ${p.message ?? ''}`)) : resolve(p)),
+        resolve: (p) =>
+          p.error ? reject(new Error(`${to} ${type}: ${p.error} ${p.message ?? ''}`)) : resolve(p),
         reject,
       });
       this.pending.set(to, queue);
@@ -141,7 +156,8 @@ export class RdpClient {
       const colon = this.buffer.indexOf(0x3a);
       if (colon < 0) return;
       const length = Number(this.buffer.subarray(0, colon).toString('ascii'));
-      if (!Number.isInteger(length)) return this.fail(new Error('debugger protocol: bad packet header'));
+      if (!Number.isInteger(length))
+        return this.fail(new Error('debugger protocol: bad packet header'));
       const end = colon + 1 + length;
       if (this.buffer.length < end) return;
       const packet = JSON.parse(this.buffer.subarray(colon + 1, end).toString('utf8')) as Packet;
@@ -185,6 +201,10 @@ export class RdpClient {
 export class AddonDebugger {
   readonly targets = new Map<string, TargetForm>();
   readonly networkEvents: NetworkEvent[] = [];
+  /** Uncaught errors and console.error/warn output of the add-on's documents. */
+  readonly problems: string[] = [];
+  /** Every target ever announced: a closed tab's last resources may arrive after it is gone. */
+  private readonly known = new Set<string>();
 
   private constructor(
     private readonly rdp: RdpClient,
@@ -197,11 +217,15 @@ export class AddonDebugger {
     };
     const descriptor = addons.find((a) => a.id === addonId);
     if (!descriptor) throw new Error(`add-on ${addonId} is not installed`);
-    const watcherForm = await rdp.request(descriptor.actor, 'getWatcher', { isServerTargetSwitchingEnabled: true });
+    const watcherForm = await rdp.request(descriptor.actor, 'getWatcher', {
+      isServerTargetSwitchingEnabled: true,
+    });
     const dbg = new AddonDebugger(rdp, String(watcherForm.actor));
     rdp.onEvent((p) => dbg.onEvent(p));
     await rdp.request(dbg.watcher, 'watchTargets', { targetType: 'frame' });
-    await rdp.request(dbg.watcher, 'watchResources', { resourceTypes: ['network-event'] });
+    await rdp.request(dbg.watcher, 'watchResources', {
+      resourceTypes: ['network-event', 'error-message', 'console-message'],
+    });
     return dbg;
   }
 
@@ -219,7 +243,9 @@ export class AddonDebugger {
       );
       if (found) return found;
       if (Date.now() > deadline) {
-        throw new Error(`no such extension document; have: ${[...this.targets.values()].map((t) => t.url).join(', ')}`);
+        throw new Error(
+          `no such extension document; have: ${[...this.targets.values()].map((t) => t.url).join(', ')}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -229,7 +255,12 @@ export class AddonDebugger {
    * Runs `fn(arg)` in a target's global and returns its JSON-able result. fn travels as source, so
    * it must not close over anything.
    */
-  async evaluate<A, R>(target: TargetForm, fn: (arg: A) => R | Promise<R>, arg: A, timeoutMs = 60_000): Promise<R> {
+  async evaluate<A, R>(
+    target: TargetForm,
+    fn: (arg: A) => R | Promise<R>,
+    arg: A,
+    timeoutMs = 60_000,
+  ): Promise<R> {
     // __name: transpilers that keep function names wrap inner functions in it; give it a meaning here.
     const text = `(async () => { const __name = (f) => f; return JSON.stringify((await (${fn.toString()})(${JSON.stringify(arg)})) ?? null); })()`;
     const { resultID } = (await this.rdp.request(target.consoleActor, 'evaluateJSAsync', {
@@ -238,7 +269,9 @@ export class AddonDebugger {
     })) as unknown as { resultID: string };
     const result = await this.rdp.waitForResult(resultID, timeoutMs);
     if (result.hasException || result.topLevelAwaitRejected) {
-      throw new Error(`in ${target.url}: ${String(result.exceptionMessage ?? JSON.stringify(result.exception))}`);
+      throw new Error(
+        `in ${target.url}: ${String(result.exceptionMessage ?? JSON.stringify(result.exception))}`,
+      );
     }
     return JSON.parse(await this.readString(result.result)) as R;
   }
@@ -255,15 +288,32 @@ export class AddonDebugger {
   }
 
   private onEvent(p: Packet): void {
-    if (p.from !== this.watcher) return;
+    // Targets send their own resources (console, errors); the watcher sends network events.
+    if (p.from !== this.watcher && !this.known.has(p.from)) return;
     if (p.type === 'target-available-form') {
       const t = p.target as TargetForm;
       this.targets.set(t.actor, t);
+      this.known.add(t.actor);
     } else if (p.type === 'target-destroyed-form') {
       this.targets.delete((p.target as TargetForm).actor);
     } else if (p.type === 'resources-available-array') {
-      for (const [kind, list] of p.array as Array<[string, NetworkEvent[]]>) {
-        if (kind === 'network-event') this.networkEvents.push(...list);
+      for (const [kind, list] of p.array as Array<[string, unknown[]]>) {
+        if (kind === 'network-event') this.networkEvents.push(...(list as NetworkEvent[]));
+        if (kind === 'console-message') {
+          for (const m of list as ConsoleMessage[]) {
+            if (m.level !== 'error' && m.level !== 'warn') continue;
+            const text = m.arguments
+              .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+              .join(' ');
+            this.problems.push(`console.${m.level} at ${m.filename}:${m.lineNumber}: ${text}`);
+          }
+        }
+        if (kind === 'error-message') {
+          for (const { pageError: e } of list as Array<{ pageError: PageError }>) {
+            if (e.warning) continue;
+            this.problems.push(`uncaught at ${e.sourceName}:${e.lineNumber}: ${e.errorMessage}`);
+          }
+        }
       }
     }
   }

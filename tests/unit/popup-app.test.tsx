@@ -105,7 +105,7 @@ describe('popup App', () => {
     expect(list.length).toBeGreaterThan(5);
     expect(list.length).toBeLessThan(40);
     for (const r of rows()) expect(r.getAttribute('data-paperdex-id')).toMatch(/^arxiv:2401\.\d+$/);
-    expect(host.textContent).toContain(`${N} papers`);
+    await until(() => host.textContent?.includes(`${N} papers`), 'library count');
     expect(host.textContent).toContain('Ada Lovelace, Bo Chen, … Dana Scully');
     expect(host.textContent).toContain('ICML 2024');
   });

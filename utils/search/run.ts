@@ -65,11 +65,11 @@ const DEFAULT_LIMIT = 200;
 /** The planner's thresholds; mutable only so that tests can force each plan on a small library. */
 export const PLANNER = {
   /** Primary keys fetched per condition before it counts as dense (keys only: cheap). */
-  keyCap: 2_000,
+  keyCap: 600,
   /** Candidates read as whole rows; above this, plan 2b reads only the ones it shows. */
-  rowCap: 400,
+  rowCap: 300,
   /** Rows a dense-query walk reads before it stops and reports "more", per 100 rows asked. */
-  scanCapPer100: 1_500,
+  scanCapPer100: 1_000,
   /** Dense conditions tried before giving up on candidates (bounds wasted key reads). */
   maxDense: 3,
   /** Rows per read in the abstract scan: the unit of cancellation and of latency added to typing. */
@@ -292,6 +292,12 @@ function buildSources(
   return out;
 }
 
+function intersect(a: ReadonlySet<string>, b: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const k of b) if (a.has(k)) out.add(k);
+  return out;
+}
+
 /** Intersects the bounded sources; null when every one tried was dense. */
 async function candidates(sources: Source[]): Promise<Set<string> | null> {
   let set: Set<string> | null = null;
@@ -304,13 +310,7 @@ async function candidates(sources: Source[]): Promise<Set<string> | null> {
       dense++;
       continue;
     }
-    const prev: Set<string> | null = set;
-    if (prev) {
-      const next = new Set(keys);
-      set = new Set([...prev].filter((k) => next.has(k)));
-    } else {
-      set = new Set(keys);
-    }
+    set = set ? intersect(set, keys) : new Set(keys);
     if (set.size === 0) break;
   }
   return set;
@@ -388,7 +388,7 @@ async function walkCandidates(
 }
 
 /** Site ids of every adapter: `site:` resolves against these and what the library has met. */
-const ADAPTER_SITES = [
+export const ADAPTER_SITES: readonly string[] = [
   'arxiv', 'alphaxiv', 'huggingface-papers', 'google-scholar', 'semantic-scholar', 'acl-anthology',
   'biorxiv', 'cvf', 'dblp', 'neurips', 'openreview', 'pmc', 'pmlr', 'pubmed', 'saved',
   'meta-tags', 'json-ld', 'coins', 'id-links',
