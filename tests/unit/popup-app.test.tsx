@@ -49,6 +49,7 @@ beforeAll(async () => {
       authors: ['Ada Lovelace', 'Bo Chen', 'Chen Wu', 'Dana Scully'],
       year: 2024,
       venue: 'ICML',
+      abstract: i === 5 ? 'We track zebrafish larvae.' : 'A generic abstract.',
       url: i === 3 ? 'javascript:alert(1)' : `https://arxiv.org/abs/2401.${10000 + i}`,
       sources: ['arxiv', 'huggingface-papers'],
       lastSeen: T0 + i * DAY,
@@ -163,6 +164,22 @@ describe('popup App', () => {
     expect(host.textContent).toContain('1 match');
     await act(() => type(input, 'nothing-like-this'));
     await until(() => host.textContent?.includes('No paper matches'), 'empty state');
+  });
+
+  it('adds abstract matches by itself when matches are few, and on request otherwise', async () => {
+    await until(() => rows().length > 0, 'rows');
+    const input = host.querySelector<HTMLInputElement>('#paperdex-search')!;
+    await act(() => type(input, 'zebrafish'));
+    await until(() => ids().length === 1, 'abstract match', 3000);
+    expect(ids()).toEqual(['arxiv:2401.10005']);
+    expect(rows()[0]!.textContent).toContain('in abstract');
+    await act(() => type(input, 'generic'));
+    const ask = await until(
+      () => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Search abstracts too'),
+      'offer to search abstracts',
+    );
+    await act(() => ask.click());
+    await until(() => !host.textContent?.includes('searching abstracts'), 'abstract pass done', 3000);
   });
 
   it('never links a non-http URL', async () => {

@@ -171,8 +171,14 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
       case 'recordPage': {
         const states = await record(req.page, req.visit, req.papers);
         const tabId = sender?.tab?.id;
-        if (tabId !== undefined && tabId >= 0 && deps.onBadge)
-          deps.onBadge(tabId, tally.add(tabId, req.visit, states));
+        if (tabId !== undefined && tabId >= 0 && deps.onBadge) {
+          // The toolbar badge is decoration: a failure there must never fail a save.
+          try {
+            deps.onBadge(tabId, tally.add(tabId, req.visit, states));
+          } catch (e) {
+            warn(`toolbar badge failed: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
         return { ok: true, states };
       }
       case 'lookup':

@@ -387,30 +387,24 @@ async function walkCandidates(
   }
 }
 
-/** Site ids of every adapter: `site:` resolves against these and what the library has met. */
+/** Site ids of every adapter (and the context menu's 'saved'): what `site:` resolves against. */
 export const ADAPTER_SITES: readonly string[] = [
   'arxiv', 'alphaxiv', 'huggingface-papers', 'google-scholar', 'semantic-scholar', 'acl-anthology',
   'biorxiv', 'cvf', 'dblp', 'neurips', 'openreview', 'pmc', 'pmlr', 'pubmed', 'saved',
   'meta-tags', 'json-ld', 'coins', 'id-links',
 ];
 
-let sitesCache: { db: PaperdexDb; at: number; sites: string[] } | null = null;
-/** Reading the stored site ids walks the whole index: once a minute is plenty. */
-const SITES_TTL = 60_000;
-
-async function resolveSites(
-  db: PaperdexDb,
-  q: ParsedQuery,
-  opts: SearchOptions,
-): Promise<MatchContext | null> {
+function resolveSites(q: ParsedQuery, opts: SearchOptions): MatchContext | null {
   const extra = opts.sources ? [[...opts.sources]] : [];
-  if (!q.sites.length) return extra.some((g) => g.length === 0) ? null : { sites: extra };
-  if (!sitesCache || sitesCache.db !== db || Date.now() - sitesCache.at > SITES_TTL) {
-    sitesCache = { db, at: Date.now(), sites: await knownSites(db) };
-  }
-  const known = [...new Set([...ADAPTER_SITES, ...sitesCache.sites])];
-  const sites = [...q.sites.map((v) => siteMatches(v, known)), ...extra];
-  // A site no adapter knows matches nothing.
+  // Resolved against the adapter list, not the stored site ids: listing those walks the whole
+  // `sources` index (seconds at 50,000 papers). An unknown value still matches itself exactly.
+  const sites = [
+    ...q.sites.map((v) => {
+      const m = siteMatches(v, ADAPTER_SITES);
+      return m.length ? m : [v];
+    }),
+    ...extra,
+  ];
   return sites.some((g) => g.length === 0) ? null : { sites };
 }
 
@@ -424,7 +418,7 @@ export async function runSearch(
 ): Promise<SearchResult> {
   const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
   const sort = opts.sort ?? 'lastSeen';
-  const ctx = await resolveSites(db, q, opts);
+  const ctx = resolveSites(q, opts);
   if (!ctx || (opts.onlyIds && opts.onlyIds.length === 0)) {
     return { papers: [], total: 0, more: false, plan: 'none' };
   }
@@ -480,7 +474,7 @@ export async function searchAbstracts(
   const sort = opts.sort ?? 'lastSeen';
   const none: SearchResult = { papers: [], total: 0, more: false, plan: 'abstracts' };
   if (q.words.length === 0 && q.phrases.length === 0) return none;
-  const ctx = await resolveSites(db, q, opts);
+  const ctx = resolveSites(q, opts);
   if (!ctx || (opts.onlyIds && opts.onlyIds.length === 0)) return none;
 
   const fMatch = filterMatcher(q, opts, ctx);
@@ -520,7 +514,7 @@ function finish(hits: StoredPaper[], sort: SortKey, limit: number): SearchResult
 // ---------------------------------------------------------------------------------------------
 // Small reads for the UI
 
-/** Every site id the library has met, for the site chip and `site:` resolution. */
+/** Every site id the library has actually met. Slow (walks the whole `sources` index): not for typing. */
 export async function knownSites(db: PaperdexDb): Promise<string[]> {
   return (await db.papers.orderBy('sources').uniqueKeys()).map(String);
 }
