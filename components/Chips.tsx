@@ -27,7 +27,9 @@ export interface ChipState {
 export const NO_CHIPS: ChipState = { starred: false, onTab: false };
 
 export function chipsActive(c: ChipState): boolean {
-  return c.starred || c.onTab || c.state !== undefined || c.site !== undefined || c.range !== undefined;
+  return (
+    c.starred || c.onTab || c.state !== undefined || c.site !== undefined || c.range !== undefined
+  );
 }
 
 export interface ChipsProps {
@@ -40,7 +42,13 @@ export interface ChipsProps {
   onTabUnavailable?: string;
 }
 
-function Toggle(props: { label: string; pressed: boolean; onClick: () => void; disabled?: boolean; title?: string }) {
+function Toggle(props: {
+  label: string;
+  pressed: boolean;
+  onClick: () => void;
+  disabled?: boolean;
+  title?: string;
+}) {
   return (
     <button
       type="button"
@@ -65,7 +73,11 @@ export function Chips({ value, onChange, sites, showOnTab, onTabUnavailable }: C
   const set = (patch: Partial<ChipState>) => onChange({ ...value, ...patch });
   return (
     <div class="chips" role="group" aria-label="Filters">
-      <Toggle label="Starred" pressed={value.starred} onClick={() => set({ starred: !value.starred })} />
+      <Toggle
+        label="Starred"
+        pressed={value.starred}
+        onClick={() => set({ starred: !value.starred })}
+      />
       <Toggle
         label="Seen"
         title="Met in lists, never opened"

@@ -48,7 +48,11 @@ export function CopyMenu({ paper, onDone }: CopyMenuProps) {
       </button>
       {open && (
         <span class="copy-choices" role="group" aria-label="Copy as">
-          <button type="button" class="text-button" onClick={() => void copy('BibTeX', bibtex(paper))}>
+          <button
+            type="button"
+            class="text-button"
+            onClick={() => void copy('BibTeX', bibtex(paper))}
+          >
             BibTeX
           </button>
           <button

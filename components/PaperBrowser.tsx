@@ -42,14 +42,26 @@ export interface PaperBrowserProps {
   autoFocus?: boolean;
 }
 
-function countLabel(total: number | undefined, shown: number, more: boolean, filtered: boolean): string {
+/** Past this many rows asked for, a sparse broad query stops widening by itself (the list still pages). */
+const MAX_AUTO_LIMIT = 6_400;
+
+function countLabel(
+  total: number | undefined,
+  shown: number,
+  more: boolean,
+  filtered: boolean,
+): string {
+  if (total === undefined && shown === 0 && more) return 'Searching older papers…';
   const noun = filtered ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'paper' : 'papers';
   if (total !== undefined) return `${total.toLocaleString()} ${noun}`;
   return `${shown.toLocaleString()}${more ? '+' : ''} ${noun}`;
 }
 
 function isEditable(t: EventTarget | null): boolean {
-  return t instanceof Element && !!t.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+  return (
+    t instanceof Element &&
+    !!t.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')
+  );
 }
 
 export function PaperBrowser(props: PaperBrowserProps) {
@@ -207,12 +219,22 @@ export function PaperBrowser(props: PaperBrowserProps) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
+  // A broad query whose matches are rare stops its walk early with few rows: widen it (doubling, so
+  // the rows read stay within twice the final walk) until a page is full or the library is done.
+  useEffect(() => {
+    if (result?.more && result.papers.length < PAGE && limit < MAX_AUTO_LIMIT)
+      setLimit((l) => l * 2);
+  }, [result]);
+
   const onEndReached = () => {
     if (result?.more && limit <= (result.papers.length ?? 0)) setLimit((l) => l + PAGE);
   };
 
   const emptyKind =
-    result && papers.length === 0 && !search.abstractsPending
+    result &&
+    papers.length === 0 &&
+    (!result.more || limit >= MAX_AUTO_LIMIT) &&
+    !search.abstractsPending
       ? filtered
         ? 'no-match'
         : 'new'
@@ -220,7 +242,8 @@ export function PaperBrowser(props: PaperBrowserProps) {
 
   const total = filtered ? result?.total : (libraryCount ?? result?.total);
   let count = result ? countLabel(total, result.papers.length, result.more, filtered) : 'Loading…';
-  if (abstracts?.papers.length) count += ` · ${abstracts.total ?? abstracts.papers.length} more in abstracts`;
+  if (abstracts?.papers.length)
+    count += ` · ${abstracts.total ?? abstracts.papers.length} more in abstracts`;
   else if (search.abstractsPending && result) count += ' · searching abstracts…';
 
   return (

@@ -75,7 +75,12 @@ export function PaperList(props: PaperListProps) {
       }}
       onKeyDown={props.onKeyDown}
     >
-      <div role="list" aria-label={props.label} class="list-inner" style={{ height: `${v.getTotalSize()}px` }}>
+      <div
+        role="list"
+        aria-label={props.label}
+        class="list-inner"
+        style={{ height: `${v.getTotalSize()}px` }}
+      >
         {items.map((it) => {
           const p = papers[it.index];
           if (!p) return null;

@@ -1,7 +1,15 @@
 import type { StoredPaper } from '../utils/library/db';
 import { openUrl } from './actions';
 import { CopyMenu } from './CopyMenu';
-import { httpUrl, paperUrl, relativeTime, shortAuthors, siteLabel, siteLabels, venueYear } from './format';
+import {
+  httpUrl,
+  paperUrl,
+  relativeTime,
+  shortAuthors,
+  siteLabel,
+  siteLabels,
+  venueYear,
+} from './format';
 import { StarButton } from './StarButton';
 import { useLastSighting } from './useLastSighting';
 
@@ -96,11 +104,7 @@ export function PaperRow(props: PaperRowProps) {
         </div>
       </div>
       <div class="row-actions">
-        <StarButton
-          starred={starred}
-          title={p.title}
-          onToggle={() => props.onStar(p, !starred)}
-        />
+        <StarButton starred={starred} title={p.title} onToggle={() => props.onStar(p, !starred)} />
         {revisit && (
           <a
             class="text-button"

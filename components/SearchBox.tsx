@@ -9,7 +9,13 @@ export interface SearchBoxProps {
   placeholder?: string;
 }
 
-export function SearchBox({ value, onInput, inputRef, problems = [], placeholder }: SearchBoxProps) {
+export function SearchBox({
+  value,
+  onInput,
+  inputRef,
+  problems = [],
+  placeholder,
+}: SearchBoxProps) {
   return (
     <div class="search">
       <label class="visually-hidden" for="paperdex-search">
@@ -22,7 +28,9 @@ export function SearchBox({ value, onInput, inputRef, problems = [], placeholder
         value={value}
         autocomplete="off"
         spellcheck={false}
-        placeholder={placeholder ?? 'Search title, author, tag…  author: year: tag: site: is:starred'}
+        placeholder={
+          placeholder ?? 'Search title, author, tag…  author: year: tag: site: is:starred'
+        }
         aria-describedby={problems.length ? 'paperdex-search-problems' : undefined}
         onInput={(e) => onInput(e.currentTarget.value)}
         onKeyDown={(e) => {

@@ -122,7 +122,8 @@ export function useSearch(input: SearchInput): SearchState {
         }));
       },
       (e: unknown) => {
-        if (live) setState((s) => ({ ...s, query, error: e instanceof Error ? e.message : String(e) }));
+        if (live)
+          setState((s) => ({ ...s, query, error: e instanceof Error ? e.message : String(e) }));
       },
     );
     return () => {
@@ -146,7 +147,11 @@ export function useSearch(input: SearchInput): SearchState {
     const asked = lastAsked.current;
     const sameQuestion = asked?.query === query && asked.opts === opts;
     lastAsked.current = { query, opts };
-    setState((s) => ({ ...s, abstracts: sameQuestion ? s.abstracts : undefined, abstractsPending: true }));
+    setState((s) => ({
+      ...s,
+      abstracts: sameQuestion ? s.abstracts : undefined,
+      abstractsPending: true,
+    }));
     const ac = new AbortController();
     const timer = setTimeout(() => {
       searchAbstracts(db, query, opts, ac.signal).then(

@@ -18,7 +18,13 @@ import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
 
 export type ListOptions = Pick<
   VirtualizerOptions<HTMLElement, HTMLElement>,
-  'count' | 'estimateSize' | 'getScrollElement' | 'overscan' | 'getItemKey' | 'initialRect' | 'paddingEnd'
+  | 'count'
+  | 'estimateSize'
+  | 'getScrollElement'
+  | 'overscan'
+  | 'getItemKey'
+  | 'initialRect'
+  | 'paddingEnd'
 >;
 
 export function useVirtualizer(options: ListOptions): Virtualizer<HTMLElement, HTMLElement> {

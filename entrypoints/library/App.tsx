@@ -149,10 +149,18 @@ export function LibraryApp({ db }: LibraryAppProps) {
           </button>
         )}
         <span class="spacer" />
-        <button type="button" disabled={none} onClick={() => void bulk('Starred', (p) => setStar(p.id, true))}>
+        <button
+          type="button"
+          disabled={none}
+          onClick={() => void bulk('Starred', (p) => setStar(p.id, true))}
+        >
           Star
         </button>
-        <button type="button" disabled={none} onClick={() => void bulk('Unstarred', (p) => setStar(p.id, false))}>
+        <button
+          type="button"
+          disabled={none}
+          onClick={() => void bulk('Unstarred', (p) => setStar(p.id, false))}
+        >
           Unstar
         </button>
         <input
@@ -195,7 +203,12 @@ export function LibraryApp({ db }: LibraryAppProps) {
             </button>
           </>
         ) : (
-          <button type="button" class="danger" disabled={none} onClick={() => setConfirmDelete(true)}>
+          <button
+            type="button"
+            class="danger"
+            disabled={none}
+            onClick={() => setConfirmDelete(true)}
+          >
             Delete…
           </button>
         )}

@@ -150,7 +150,7 @@ async function detection(plain: Browser, bundle: string, listing: ReturnType<typ
     );
     const cold: number[] = [];
     const warm: number[] = [];
-    for (let i = 0; i < CHEAP_RUNS; i++) {
+    for (let i = 0; i < (rows > 1_000 ? RUNS : CHEAP_RUNS); i++) {
       const page = await openWithScript(plain, url, bundle);
       const r = await timeDetect(page, 'papers');
       await page.close();
@@ -487,37 +487,23 @@ async function main(): Promise<void> {
     figures.add('service-worker JS heap, empty library', heap0, 'MB');
 
     const fillTo = STORED - RUNS * RECORD;
-    const direct = process.env.BENCH_FILL !== 'record';
     phase(
-      `filling the library to ${fillTo.toLocaleString('en')} papers, ${FILL_BATCH.toLocaleString('en')} at a time, ` +
-        (direct
-          ? 'rows built by utils/library and written straight to IndexedDB (BENCH_FILL=record: through recordPage)'
-          : 'through recordPage messages'),
+      `filling the library to ${fillTo.toLocaleString('en')} papers through recordPage, ` +
+        `${FILL_BATCH.toLocaleString('en')} a message`,
     );
-    // The background creates the database on its first message.
-    await timedMessage(ext, { type: 'getPaper', id: 'arxiv:1501.00001' });
     const fillMs: number[] = [];
     const storedArxiv: string[] = [];
-    const now = Date.now();
     for (let from = 0; from < fillTo; from += FILL_BATCH) {
       const batch = library(Math.min(FILL_BATCH, fillTo - from), from);
       for (const p of batch)
         if (p.id.startsWith('arxiv:')) storedArxiv.push(p.id.slice('arxiv:'.length));
-      fillMs.push(
-        direct
-          ? await writeRows(ext, storedRows(batch, now, from))
-          : await record(ext, batch, from),
-      );
+      fillMs.push(await record(ext, batch, from));
       console.log(
         `  ${(from + batch.length).toLocaleString('en')} stored (${Math.round(fillMs.at(-1)!)} ms)`,
       );
     }
-    // Direct writes went around the worker's state cache: start it afresh.
-    if (direct) await cdp.stopWorkers();
     figures.add(
-      direct
-        ? `fill: IndexedDB put of ${FILL_BATCH.toLocaleString('en')} ready rows (no recordPage)`
-        : `record ${FILL_BATCH.toLocaleString('en')} new papers (fill, 0–${fillTo.toLocaleString('en')})`,
+      `record ${FILL_BATCH.toLocaleString('en')} new papers (fill, 0–${fillTo.toLocaleString('en')})`,
       fillMs,
       'ms',
     );
@@ -542,6 +528,14 @@ async function main(): Promise<void> {
       recAgain,
       'ms',
       1_000,
+    );
+
+    const heapFull: number[] = [];
+    for (let i = 0; i < 3; i++) heapFull.push((await cdp.heapUsed()) / 1024 / 1024);
+    figures.add(
+      'service-worker JS heap, 50,000 stored, cache warm (after recording them)',
+      heapFull,
+      'MB',
     );
 
     const usage1 = await storageUsage(ext);
@@ -575,6 +569,15 @@ async function main(): Promise<void> {
       cold.push((await timedMessage(ext, lookup)).ms);
       for (let j = 0; j < 2; j++) warm.push((await timedMessage(ext, lookup)).ms);
     }
+    // Where the time goes: one id, and the same payload refused before any work (transport only).
+    const one: number[] = [];
+    const transport: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      one.push((await timedMessage(ext, { type: 'lookup', papers: lookupPapers.slice(0, 1) })).ms);
+      const r = await timedMessage<{ ok: boolean }>(ext, { ...lookup, refuse: true });
+      if (r.res.ok) throw new Error('a lookup with an unknown field was accepted');
+      transport.push(r.ms);
+    }
     figures.add(
       `lookup ${RECORD.toLocaleString('en')} ids, cold cache (worker running)`,
       cold,
@@ -585,6 +588,12 @@ async function main(): Promise<void> {
     figures.add(
       `lookup ${RECORD.toLocaleString('en')} ids, worker stopped (includes its start)`,
       asleep,
+      'ms',
+    );
+    figures.add('lookup 1 id, warm (message round trip)', one, 'ms');
+    figures.add(
+      `lookup ${RECORD.toLocaleString('en')} ids refused unread (message transport only)`,
+      transport,
       'ms',
     );
 
@@ -659,7 +668,22 @@ async function main(): Promise<void> {
     phase('service worker after the run');
     const heap1: number[] = [];
     for (let i = 0; i < 3; i++) heap1.push((await cdp.heapUsed()) / 1024 / 1024);
-    figures.add('service-worker JS heap, 50,000 stored (after lookups)', heap1, 'MB');
+    figures.add(
+      'service-worker JS heap, 50,000 stored (after a restart and ~2,100 lookups)',
+      heap1,
+      'MB',
+    );
+
+    phase('IndexedDB floor: the rows of 2,000 new papers put directly, without recordPage');
+    const put: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      put.push(await writeRows(ext, storedRows(freshPapers(RECORD, 20 + i), Date.now(), i)));
+    }
+    figures.add(
+      `IndexedDB put of ${RECORD.toLocaleString('en')} ready rows + sightings (no recordPage)`,
+      put,
+      'ms',
+    );
   } finally {
     await cdp.close().catch(() => {});
     await withExt.close();

@@ -8,7 +8,10 @@ import { openDb, type PaperdexDb } from '../../utils/library/db';
 import { DAY, makePaper, T0 } from './search-papers';
 
 // jsdom lays nothing out: give the list a viewport so the virtualizer has rows to show.
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get: () => 600,
+});
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 460 });
 
 const N = 300;
@@ -16,7 +19,11 @@ let db: PaperdexDb;
 let host: HTMLDivElement;
 const messages: Array<Record<string, unknown>> = [];
 
-async function until<T>(fn: () => T | null | undefined | false, what: string, ms = 5000): Promise<T> {
+async function until<T>(
+  fn: () => T | null | undefined | false,
+  what: string,
+  ms = 5000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = fn();
@@ -131,7 +138,8 @@ describe('popup App', () => {
     await act(() => star.click());
     expect(messages).toContainEqual({ type: 'setStar', id: 'arxiv:2401.10299', starred: true });
     await until(
-      () => rows()[0]?.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed') === 'true',
+      () =>
+        rows()[0]?.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed') === 'true',
       'pressed star',
     );
     expect((await db.papers.get('arxiv:2401.10299'))?.starred).toBe(1);
@@ -175,11 +183,16 @@ describe('popup App', () => {
     expect(rows()[0]!.textContent).toContain('in abstract');
     await act(() => type(input, 'generic'));
     const ask = await until(
-      () => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Search abstracts too'),
+      () =>
+        [...host.querySelectorAll('button')].find((b) => b.textContent === 'Search abstracts too'),
       'offer to search abstracts',
     );
     await act(() => ask.click());
-    await until(() => !host.textContent?.includes('searching abstracts'), 'abstract pass done', 3000);
+    await until(
+      () => !host.textContent?.includes('searching abstracts'),
+      'abstract pass done',
+      3000,
+    );
   });
 
   it('never links a non-http URL', async () => {
@@ -192,7 +205,9 @@ describe('popup App', () => {
     await until(() => ids().includes('arxiv:2401.10003'), 'row 3');
     const row = rows().find((r) => r.dataset.paperdexId === 'arxiv:2401.10003')!;
     // Falls back to the arXiv address derived from the id.
-    expect(row.querySelector('.row-title a')?.getAttribute('href')).toBe('https://arxiv.org/abs/2401.10003');
+    expect(row.querySelector('.row-title a')?.getAttribute('href')).toBe(
+      'https://arxiv.org/abs/2401.10003',
+    );
   });
 
   it('is keyboard first: / focuses search, arrows move into the list, s stars', async () => {

@@ -35,12 +35,9 @@ describe('row formatting', () => {
   });
 
   it('labels sites, collapsing generic adapters into one "Web"', () => {
-    expect(siteLabels(['arxiv', 'huggingface-papers', 'meta-tags', 'json-ld', 'unknown-site'])).toEqual([
-      'arXiv',
-      'HF Papers',
-      'Web',
-      'unknown-site',
-    ]);
+    expect(
+      siteLabels(['arxiv', 'huggingface-papers', 'meta-tags', 'json-ld', 'unknown-site']),
+    ).toEqual(['arXiv', 'HF Papers', 'Web', 'unknown-site']);
   });
 
   it('says how long ago', () => {
@@ -58,7 +55,9 @@ describe('row formatting', () => {
     expect(httpUrl('data:text/html,x')).toBeUndefined();
     expect(httpUrl('not a url')).toBeUndefined();
     expect(httpUrl('https://example.org/a b')).toBe('https://example.org/a%20b');
-    expect(paperUrl({ id: 'arxiv:1706.03762', url: 'javascript:x' })).toBe('https://arxiv.org/abs/1706.03762');
+    expect(paperUrl({ id: 'arxiv:1706.03762', url: 'javascript:x' })).toBe(
+      'https://arxiv.org/abs/1706.03762',
+    );
     expect(paperUrl({ id: 'doi:10.1000/x' })).toBe('https://doi.org/10.1000/x');
     expect(paperUrl({ id: 'title:some title' })).toBeUndefined();
   });
@@ -79,7 +78,9 @@ describe('copy formats', () => {
     const b = bibtex(attention);
     expect(b).toMatch(/^@inproceedings\{vaswani2017attention,\n/);
     expect(b).toContain('  title = {{Attention Is All You Need}}');
-    expect(b).toContain('  author = {Ashish Vaswani and Noam Shazeer and Niki Parmar and Illia Polosukhin}');
+    expect(b).toContain(
+      '  author = {Ashish Vaswani and Noam Shazeer and Niki Parmar and Illia Polosukhin}',
+    );
     expect(b).toContain('  booktitle = {NeurIPS}');
     expect(b).toContain('  eprint = {1706.03762}');
     expect(b).toContain('  archiveprefix = {arXiv}');
@@ -92,7 +93,11 @@ describe('copy formats', () => {
     expect(bibEscape('50% & $5 #1 a_b {x} \\ ^ ~')).toBe(
       '50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textbackslash{} \\^{} \\~{}',
     );
-    const hostile = makePaper({ id: 'doi:10.1/x', title: 'Evil } title @misc{x,', authors: ['}{'] });
+    const hostile = makePaper({
+      id: 'doi:10.1/x',
+      title: 'Evil } title @misc{x,',
+      authors: ['}{'],
+    });
     const b = bibtex(hostile);
     let depth = 0;
     for (let i = 0; i < b.length; i++) {
@@ -120,7 +125,11 @@ describe('copy formats', () => {
     expect(markdownLink(attention, 'https://arxiv.org/abs/1706.03762')).toBe(
       '[Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
     );
-    const odd = makePaper({ id: 'doi:10.1/y', title: 'A [bracketed]\n title', url: 'https://x.org/a(b)' });
+    const odd = makePaper({
+      id: 'doi:10.1/y',
+      title: 'A [bracketed]\n title',
+      url: 'https://x.org/a(b)',
+    });
     expect(markdownLink(odd)).toBe('[A \\[bracketed\\] title](https://x.org/a%28b%29)');
     expect(markdownLink({ ...odd, url: 'javascript:alert(1)' })).toBe('A \\[bracketed\\] title');
   });

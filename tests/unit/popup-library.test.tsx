@@ -7,13 +7,20 @@ import { LibraryApp } from '../../entrypoints/library/App';
 import { openDb, type PaperdexDb } from '../../utils/library/db';
 import { DAY, makePaper, T0 } from './search-papers';
 
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get: () => 800,
+});
 
 let db: PaperdexDb;
 let host: HTMLDivElement;
 const messages: Array<Record<string, unknown>> = [];
 
-async function until<T>(fn: () => T | null | undefined | false, what: string, ms = 5000): Promise<T> {
+async function until<T>(
+  fn: () => T | null | undefined | false,
+  what: string,
+  ms = 5000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = fn();
@@ -36,7 +43,9 @@ function read(b: Blob): Promise<string> {
 
 const rows = () => [...host.querySelectorAll<HTMLElement>('[role="listitem"]')];
 const button = (name: string) =>
-  [...host.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === name);
+  [...host.querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => b.textContent?.trim() === name,
+  );
 
 beforeAll(async () => {
   db = openDb('library-app-test');
@@ -94,7 +103,8 @@ describe('library page', () => {
     await until(() => messages.filter((m) => m.type === 'setStar').length === 2, 'two stars');
     expect(messages.map((m) => m.id).sort()).toEqual([...picked].sort());
     await until(
-      () => rows()[0]!.querySelector('button[aria-pressed]')!.getAttribute('aria-pressed') === 'true',
+      () =>
+        rows()[0]!.querySelector('button[aria-pressed]')!.getAttribute('aria-pressed') === 'true',
       'star shown',
     );
 

@@ -19,13 +19,39 @@ export function rng(seed: number): () => number {
 }
 
 const TOPICS = [
-  'graph', 'neural', 'network', 'learning', 'robust', 'efficient', 'sparse', 'quantum', 'protein',
-  'language', 'model', 'vision', 'transformer', 'reinforcement', 'bayesian', 'optimization',
-  'kernel', 'causal', 'federated', 'contrastive', 'generative', 'adversarial', 'segmentation',
+  'graph',
+  'neural',
+  'network',
+  'learning',
+  'robust',
+  'efficient',
+  'sparse',
+  'quantum',
+  'protein',
+  'language',
+  'model',
+  'vision',
+  'transformer',
+  'reinforcement',
+  'bayesian',
+  'optimization',
+  'kernel',
+  'causal',
+  'federated',
+  'contrastive',
+  'generative',
+  'adversarial',
+  'segmentation',
 ];
 const FIRST = ['Ada', 'Bo', 'Chen', 'Dana', 'Emil', 'Fatima', 'Goran', 'Hiro', 'Ines', 'Jun'];
 const LAST = ['Smith', 'Wang', 'Garcia', 'Novak', 'Okafor', 'Tanaka', 'Müller', 'Rossi', 'Kim'];
-export const SITES = ['arxiv', 'huggingface-papers', 'google-scholar', 'semantic-scholar', 'openreview'];
+export const SITES = [
+  'arxiv',
+  'huggingface-papers',
+  'google-scholar',
+  'semantic-scholar',
+  'openreview',
+];
 const VENUES = ['NeurIPS', 'ICML', 'ICLR', 'ACL', 'CVPR', undefined];
 
 export const T0 = Date.UTC(2025, 0, 1);
@@ -35,7 +61,9 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
 }
 
-export function makePaper(fields: Partial<StoredPaper> & { id: string; title: string }): StoredPaper {
+export function makePaper(
+  fields: Partial<StoredPaper> & { id: string; title: string },
+): StoredPaper {
   const p: StoredPaper = {
     ids: [fields.id],
     titleKey: normalizeTitle(fields.title),

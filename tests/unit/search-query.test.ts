@@ -112,7 +112,17 @@ describe('search query parser', () => {
     const q = parseQuery(many);
     expect(q.words.length).toBeLessThanOrEqual(32);
     expect(q.problems.length).toBe(1);
-    for (const junk of ['"', '""', ':', '::::', 'year:"2024"', '"""a"""', '\u0000\uffff', 'is:', '..']) {
+    for (const junk of [
+      '"',
+      '""',
+      ':',
+      '::::',
+      'year:"2024"',
+      '"""a"""',
+      '\u0000\uffff',
+      'is:',
+      '..',
+    ]) {
       expect(() => parseQuery(junk), junk).not.toThrow();
     }
     expect(parseQuery('year:"2024"')).toMatchObject({ yearMin: 2024, yearMax: 2024 });

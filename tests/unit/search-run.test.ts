@@ -22,7 +22,11 @@ function tokensOf(p: StoredPaper): string[] {
 
 function containsRun(hay: string[], needle: string[]): boolean {
   for (let i = 0; i + needle.length <= hay.length; i++) {
-    if (needle.every((t, j) => (j === needle.length - 1 ? hay[i + j]!.startsWith(t) : hay[i + j] === t))) {
+    if (
+      needle.every((t, j) =>
+        j === needle.length - 1 ? hay[i + j]!.startsWith(t) : hay[i + j] === t,
+      )
+    ) {
       return true;
     }
   }
@@ -34,7 +38,9 @@ function oracle(all: StoredPaper[], q: ParsedQuery, opts: SearchOptions): Stored
   const hits = all.filter((p) => {
     const toks = tokensOf(p);
     if (!q.words.every((w) => toks.some((t) => t.startsWith(w)))) return false;
-    const fields = [p.title, ...p.authors, p.venue ?? '', ...p.tags, p.note].map((f) => tokenize(f));
+    const fields = [p.title, ...p.authors, p.venue ?? '', ...p.tags, p.note].map((f) =>
+      tokenize(f),
+    );
     if (!q.phrases.every((ph) => fields.some((f) => containsRun(f, ph)))) return false;
     if (!q.authors.every((a) => p.authors.some((n) => containsRun(tokenize(n), a)))) return false;
     if (q.starred !== undefined && p.starred !== (q.starred ? 1 : 0)) return false;
@@ -42,7 +48,11 @@ function oracle(all: StoredPaper[], q: ParsedQuery, opts: SearchOptions): Stored
     if (q.yearMin !== undefined && (p.year === undefined || p.year < q.yearMin)) return false;
     if (q.yearMax !== undefined && (p.year === undefined || p.year > q.yearMax)) return false;
     if (!q.tags.every((t) => p.tags.some((x) => x.toLowerCase().startsWith(t)))) return false;
-    if (!q.sites.every((s) => p.sources.some((x) => x.startsWith(s) || x.split('-').some((y) => y.startsWith(s))))) {
+    if (
+      !q.sites.every((s) =>
+        p.sources.some((x) => x.startsWith(s) || x.split('-').some((y) => y.startsWith(s))),
+      )
+    ) {
       return false;
     }
     if (q.ids.length && !p.ids.some((i) => q.ids.includes(i))) return false;
@@ -105,10 +115,42 @@ beforeAll(async () => {
   all = [...generatePapers(N, 7), ...planted];
   await db.papers.bulkAdd(all);
   await db.sightings.bulkAdd([
-    { paperId: 'arxiv:2106.09608', pageUrl: 'https://huggingface.co/papers', site: 'huggingface-papers', pageTitle: 'HF', time: T0, how: 'listed', visit: 'v' },
-    { paperId: 'arxiv:2106.09608', pageUrl: 'https://arxiv.org/abs/2106.09608', site: 'arxiv', pageTitle: 'arXiv', time: T0 + DAY, how: 'opened', visit: 'v' },
-    { paperId: all[0]!.id, pageUrl: 'https://huggingface.co/papers#top', site: 'huggingface-papers', pageTitle: 'HF', time: T0 + 2 * DAY, how: 'listed', visit: 'v' },
-    { paperId: all[1]!.id, pageUrl: 'https://elsewhere.example/', site: 'arxiv', pageTitle: 'x', time: T0 + 3 * DAY, how: 'listed', visit: 'v' },
+    {
+      paperId: 'arxiv:2106.09608',
+      pageUrl: 'https://huggingface.co/papers',
+      site: 'huggingface-papers',
+      pageTitle: 'HF',
+      time: T0,
+      how: 'listed',
+      visit: 'v',
+    },
+    {
+      paperId: 'arxiv:2106.09608',
+      pageUrl: 'https://arxiv.org/abs/2106.09608',
+      site: 'arxiv',
+      pageTitle: 'arXiv',
+      time: T0 + DAY,
+      how: 'opened',
+      visit: 'v',
+    },
+    {
+      paperId: all[0]!.id,
+      pageUrl: 'https://huggingface.co/papers#top',
+      site: 'huggingface-papers',
+      pageTitle: 'HF',
+      time: T0 + 2 * DAY,
+      how: 'listed',
+      visit: 'v',
+    },
+    {
+      paperId: all[1]!.id,
+      pageUrl: 'https://elsewhere.example/',
+      site: 'arxiv',
+      pageTitle: 'x',
+      time: T0 + 3 * DAY,
+      how: 'listed',
+      visit: 'v',
+    },
   ]);
 });
 
@@ -124,9 +166,10 @@ async function check(query: string, opts: SearchOptions = {}) {
   const want = oracle(all, q, opts);
   const limit = opts.limit ?? 200;
   const got = await runSearch(db, q, opts);
-  expect(got.papers.map((p) => p.id), `${query} ${JSON.stringify(opts)}`).toEqual(
-    want.slice(0, limit).map((p) => p.id),
-  );
+  expect(
+    got.papers.map((p) => p.id),
+    `${query} ${JSON.stringify(opts)}`,
+  ).toEqual(want.slice(0, limit).map((p) => p.id));
   expect(got.more).toBe(want.length > limit);
   if (got.total !== undefined) expect(got.total).toBe(want.length);
   return { got, want };
@@ -226,17 +269,33 @@ describe('runSearch against a reference implementation', () => {
   });
 
   it('finds planted papers by prefix, phrase, author, tag, note and id', async () => {
-    for (const query of ['diffusion cach', '"diffusion caching"', 'author:"van der"', 'tag:cach', 'ada about', 'arxiv:2106.09608v3', 'quill']) {
+    for (const query of [
+      'diffusion cach',
+      '"diffusion caching"',
+      'author:"van der"',
+      'tag:cach',
+      'ada about',
+      'arxiv:2106.09608v3',
+      'quill',
+    ]) {
       const { got } = await check(query);
-      expect(got.papers.map((p) => p.id), query).toContain('arxiv:2106.09608');
+      expect(
+        got.papers.map((p) => p.id),
+        query,
+      ).toContain('arxiv:2106.09608');
     }
-    expect((await check('"caching diffusion"')).got.papers.map((p) => p.id)).not.toContain('arxiv:2106.09608');
+    expect((await check('"caching diffusion"')).got.papers.map((p) => p.id)).not.toContain(
+      'arxiv:2106.09608',
+    );
     expect((await check('author:"maaten van"')).got.papers).toEqual([]);
   });
 
   it('folds diacritics in queries and papers alike', async () => {
     for (const query of ['élégant', 'elegant', 'modele', 'EMILE']) {
-      expect((await check(query)).got.papers.map((p) => p.id), query).toEqual(['doi:10.1000/xyz']);
+      expect(
+        (await check(query)).got.papers.map((p) => p.id),
+        query,
+      ).toEqual(['doi:10.1000/xyz']);
     }
   });
 
@@ -304,7 +363,9 @@ describe('small reads', () => {
   });
 
   it('finds the last sighting of a paper', async () => {
-    expect((await lastSighting(db, 'arxiv:2106.09608'))?.pageUrl).toBe('https://arxiv.org/abs/2106.09608');
+    expect((await lastSighting(db, 'arxiv:2106.09608'))?.pageUrl).toBe(
+      'https://arxiv.org/abs/2106.09608',
+    );
     expect(await lastSighting(db, 'arxiv:0000.00000')).toBeUndefined();
   });
 });

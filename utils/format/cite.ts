@@ -18,7 +18,10 @@ function idValue(p: CitablePaper, kind: string): string | undefined {
 
 /** Percent-encodes the characters that would end a Markdown or BibTeX URL early. */
 function encodeChars(url: string, chars: RegExp): string {
-  return url.replace(chars, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return url.replace(
+    chars,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'),
+  );
 }
 
 function httpOnly(url: string | undefined): string | undefined {
@@ -100,14 +103,20 @@ export function bibtexAll(papers: readonly CitablePaper[]): string {
       const n = used.get(key) ?? 0;
       used.set(key, n + 1);
       if (n === 0) return entry;
-      return entry.replace(`{${key},`, `{${key}${String.fromCharCode(97 + ((n - 1) % 26))}${n > 26 ? n : ''},`);
+      return entry.replace(
+        `{${key},`,
+        `{${key}${String.fromCharCode(97 + ((n - 1) % 26))}${n > 26 ? n : ''},`,
+      );
     })
     .join('\n\n');
 }
 
 /** `[Title](url)`, with the title's brackets escaped; the bare title when there is no http(s) URL. */
 export function markdownLink(p: CitablePaper, url?: string): string {
-  const title = p.title.replace(/[\\[\]]/g, '\\$&').replace(/\s+/g, ' ').trim();
+  const title = p.title
+    .replace(/[\\[\]]/g, '\\$&')
+    .replace(/\s+/g, ' ')
+    .trim();
   const href = httpOnly(url ?? p.url);
   if (!href) return title;
   return `[${title}](${encodeChars(href, /[()\s]/g)})`;

@@ -172,7 +172,9 @@ export function parseQuery(input: string): ParsedQuery {
             q.state = 'seen';
             break;
           default:
-            q.problems.push(`"is:${value}" is unknown (try is:starred, is:opened, is:seen): ignored.`);
+            q.problems.push(
+              `"is:${value}" is unknown (try is:starred, is:opened, is:seen): ignored.`,
+            );
         }
         continue;
       }

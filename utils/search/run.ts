@@ -36,7 +36,13 @@ import type { ParsedQuery } from './query';
 
 export type SortKey = 'lastSeen' | 'firstSeen' | 'seenCount' | 'year' | 'title';
 
-export const SORT_KEYS: readonly SortKey[] = ['lastSeen', 'firstSeen', 'seenCount', 'year', 'title'];
+export const SORT_KEYS: readonly SortKey[] = [
+  'lastSeen',
+  'firstSeen',
+  'seenCount',
+  'year',
+  'title',
+];
 
 export interface SearchOptions {
   sort?: SortKey;
@@ -150,7 +156,8 @@ export interface MatchContext {
 /** The site ids a `site:` value stands for, among the ones stored. */
 export function siteMatches(value: string, known: readonly string[]): string[] {
   return known.filter(
-    (s) => s === value || s.startsWith(value) || s.split('-').some((part) => part.startsWith(value)),
+    (s) =>
+      s === value || s.startsWith(value) || s.split('-').some((part) => part.startsWith(value)),
   );
 }
 
@@ -288,7 +295,8 @@ function buildSources(
     const v = q.state;
     out.push(collectionSource('state', () => p.where('state').equals(v)));
   }
-  if (q.starred === false) out.push(collectionSource('unstarred', () => p.where('starred').equals(0)));
+  if (q.starred === false)
+    out.push(collectionSource('unstarred', () => p.where('starred').equals(0)));
   return out;
 }
 
@@ -389,9 +397,25 @@ async function walkCandidates(
 
 /** Site ids of every adapter (and the context menu's 'saved'): what `site:` resolves against. */
 export const ADAPTER_SITES: readonly string[] = [
-  'arxiv', 'alphaxiv', 'huggingface-papers', 'google-scholar', 'semantic-scholar', 'acl-anthology',
-  'biorxiv', 'cvf', 'dblp', 'neurips', 'openreview', 'pmc', 'pmlr', 'pubmed', 'saved',
-  'meta-tags', 'json-ld', 'coins', 'id-links',
+  'arxiv',
+  'alphaxiv',
+  'huggingface-papers',
+  'google-scholar',
+  'semantic-scholar',
+  'acl-anthology',
+  'biorxiv',
+  'cvf',
+  'dblp',
+  'neurips',
+  'openreview',
+  'pmc',
+  'pmlr',
+  'pubmed',
+  'saved',
+  'meta-tags',
+  'json-ld',
+  'coins',
+  'id-links',
 ];
 
 function resolveSites(q: ParsedQuery, opts: SearchOptions): MatchContext | null {
@@ -438,7 +462,12 @@ export async function runSearch(
     const rows = await db.papers.bulkGet([...cands]);
     const hits = rows.filter((p): p is StoredPaper => p !== undefined && match(p));
     hits.sort(comparePapers(sort));
-    return { papers: hits.slice(0, limit), total: hits.length, more: hits.length > limit, plan: 'candidates' };
+    return {
+      papers: hits.slice(0, limit),
+      total: hits.length,
+      more: hits.length > limit,
+      plan: 'candidates',
+    };
   }
   if (cands) {
     const { rows, exhausted } = await walkCandidates(db, sort, cands, match, limit + 1);
@@ -508,7 +537,12 @@ export async function searchAbstracts(
 
 function finish(hits: StoredPaper[], sort: SortKey, limit: number): SearchResult {
   hits.sort(comparePapers(sort));
-  return { papers: hits.slice(0, limit), total: hits.length, more: hits.length > limit, plan: 'abstracts' };
+  return {
+    papers: hits.slice(0, limit),
+    total: hits.length,
+    more: hits.length > limit,
+    plan: 'abstracts',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -543,7 +577,10 @@ export async function papersOnPage(db: PaperdexDb, pageUrl: string): Promise<str
     const bare = pageUrl.replace(/#.*$/, '');
     const [exact, fragments] = await Promise.all([
       t.where('pageUrl').equals(bare).toArray(),
-      t.where('pageUrl').startsWith(bare + '#').toArray(),
+      t
+        .where('pageUrl')
+        .startsWith(bare + '#')
+        .toArray(),
     ]);
     rows = [...exact, ...fragments];
   } else {
