@@ -39,14 +39,19 @@ export function chromiumPath(): string {
   return p;
 }
 
-export async function launch(): Promise<Harness> {
+export interface LaunchOptions {
+  /** Headless unless told otherwise (the tests always run headless; `npm run demo` may not). */
+  headless?: boolean;
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(DIST, 'manifest.json'))) {
     throw new Error(`no built extension in ${DIST}: run npm run build first`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'paperdex-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: opts.headless ?? true,
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
@@ -139,9 +144,11 @@ export interface LibraryDump {
 }
 
 /** Reads the extension's IndexedDB from inside its service worker (raw IndexedDB, read-only). */
-export async function readLibrary(h: Harness): Promise<LibraryDump> {
+export async function readLibrary(h: Harness, from?: Page): Promise<LibraryDump> {
   const worker = h.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? h.worker;
-  return worker.evaluate(
+  // An extension page shares the worker's IndexedDB: read through it while the worker is stopped.
+  const target: Pick<Page, 'evaluate'> = from ?? worker;
+  return target.evaluate(
     () =>
       new Promise<LibraryDump>((resolve, reject) => {
         const req = indexedDB.open('paperdex');
