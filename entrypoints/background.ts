@@ -28,7 +28,12 @@ export default defineBackground(() => {
     const res: Response<MessageType> = await handle(message, sender);
     const type = (message as { type?: unknown } | null)?.type;
     if (res.ok && 'state' in res && (type === 'setStar' || type === 'starPage')) {
-      void announce({ type: 'star', id: res.state.id, starred: res.state.state === 'starred', t: Date.now() });
+      void announce({
+        type: 'star',
+        id: res.state.id,
+        starred: res.state.state === 'starred',
+        t: Date.now(),
+      });
     }
     if (res.ok && type === 'deletePaper' && 'deleted' in res && res.deleted) {
       void announce({ type: 'delete', id: String((message as { id: unknown }).id), t: Date.now() });
@@ -48,7 +53,11 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: 'Save to Paperdex', contexts: ['page', 'link'] });
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: 'Save to Paperdex',
+      contexts: ['page', 'link'],
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID) return;

@@ -21,7 +21,10 @@ export default defineContentScript({
     });
     await controller.scan();
 
-    const stop = observeChanges(document.body ?? document.documentElement, () => void controller.scan());
+    const stop = observeChanges(
+      document.body ?? document.documentElement,
+      () => void controller.scan(),
+    );
     ctx.onInvalidated(stop);
     ctx.addEventListener(window, 'wxt:locationchange', () => void controller.navigated());
     ctx.onInvalidated(watchSettings((s) => void controller.applySettings(s)));

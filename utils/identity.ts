@@ -7,16 +7,7 @@
 import { LIMITS } from './paper';
 
 export type IdKind =
-  | 'arxiv'
-  | 'doi'
-  | 'openreview'
-  | 'acl'
-  | 'pmid'
-  | 'pmcid'
-  | 'dblp'
-  | 's2'
-  | 'hal'
-  | 'title';
+  'arxiv' | 'doi' | 'openreview' | 'acl' | 'pmid' | 'pmcid' | 'dblp' | 's2' | 'hal' | 'title';
 
 /** Primary id priority: the most portable names first, the title last. */
 export const ID_PRIORITY: readonly IdKind[] = [
@@ -64,7 +55,8 @@ export function normalizeDoi(raw: string): string | null {
   s = s.replace(/[\s]+.*$/, '');
   s = s.replace(/[.,;:'"\]>}]+$/, '');
   // A closing parenthesis belongs to the DOI only when it closes one inside it.
-  while (s.endsWith(')') && count(s, '(') < count(s, ')')) s = s.slice(0, -1).replace(/[.,;:]+$/, '');
+  while (s.endsWith(')') && count(s, '(') < count(s, ')'))
+    s = s.slice(0, -1).replace(/[.,;:]+$/, '');
   if (!/^10\.\d{4,9}\/\S+$/.test(s)) return null;
   return s.toLowerCase();
 }
@@ -127,7 +119,9 @@ export function canonicalId(id: string): string | null {
     case 's2':
       return /^[0-9a-f]{40}$/i.test(value) ? `s2:${value.toLowerCase()}` : null;
     case 'title': {
-      const t = normalizeTitle(value).slice(0, LIMITS.id - 6).trim();
+      const t = normalizeTitle(value)
+        .slice(0, LIMITS.id - 6)
+        .trim();
       return t ? `title:${t}` : null;
     }
     case 'openreview':
@@ -216,8 +210,9 @@ export function idsFromUrl(href: string, base?: string): string[] {
     if (pmc) add(`pmcid:${pmc[1]!}`);
     else if (pm) add(`pmid:${pm[1]!}`);
   } else if (host === 'aclanthology.org' || host === 'aclweb.org') {
-    const m =
-      /^\/(?:anthology\/)?(\d{4}\.[a-z0-9-]+\.\d+|[A-Z]\d{2}-\d{4})(?:\.pdf)?\/?$/.exec(path);
+    const m = /^\/(?:anthology\/)?(\d{4}\.[a-z0-9-]+\.\d+|[A-Z]\d{2}-\d{4})(?:\.pdf)?\/?$/.exec(
+      path,
+    );
     if (m) add(`acl:${m[1]!}`);
   } else if (host === 'dblp.org' || host === 'dblp.uni-trier.de') {
     const m = /^\/rec\/(?:html\/|bibtex\/)?([\w-]+\/[\w-]+\/[\w.-]+?)(?:\.html|\.bib|\.xml)?$/.exec(
@@ -235,18 +230,23 @@ export function idsFromUrl(href: string, base?: string): string[] {
     const m = /^\/([a-z]+-\d{6,9})(?:v\d+)?(?:\/|$)/.exec(path);
     if (m) add(`hal:${m[1]!}`);
   } else if (host === 'biorxiv.org' || host === 'medrxiv.org') {
-    const m = /^\/content\/(10\.1101\/[\d.]+?)(?:v\d+)?(?:[./](?:full|abstract|pdf|article-info).*)?$/.exec(
-      path,
-    );
+    const m =
+      /^\/content\/(10\.1101\/[\d.]+?)(?:v\d+)?(?:[./](?:full|abstract|pdf|article-info).*)?$/.exec(
+        path,
+      );
     if (m) add(`doi:${m[1]!}`);
   }
   if (out.length === 0 && host !== 'doi.org') {
     // Publishers put the DOI in the path: /doi/10.x/y, /doi/abs/10.x/y, /article/10.x/y.
-    const m = /\/(?:doi|article|chapter|book)\/(?:abs\/|full\/|pdf\/|epdf\/|pdfdirect\/)?(10\.\d{4,9}\/[^?#]+)$/.exec(
-      path,
-    );
+    const m =
+      /\/(?:doi|article|chapter|book)\/(?:abs\/|full\/|pdf\/|epdf\/|pdfdirect\/)?(10\.\d{4,9}\/[^?#]+)$/.exec(
+        path,
+      );
     // IOP and others append the view after the DOI (/article/10.1088/…/012173/meta); no DOI ends so.
-    if (m) add(`doi:${decodeSafe(m[1]!).replace(/\/(?:meta|pdf|epdf|fulltext|full|abstract|html)\/?$/i, '')}`);
+    if (m)
+      add(
+        `doi:${decodeSafe(m[1]!).replace(/\/(?:meta|pdf|epdf|fulltext|full|abstract|html)\/?$/i, '')}`,
+      );
   }
   if (out.length === 0 && host !== 'doi.org') {
     // Some links carry the DOI as a query value (?doi=10.x/y, Taylor & Francis' identifierValue=10.x/y).

@@ -17,7 +17,8 @@ export async function saveSettings(s: Settings): Promise<void> {
 
 export function watchSettings(cb: (s: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && changes[SETTINGS_KEY]) cb(parseSettings(changes[SETTINGS_KEY].newValue));
+    if (area === 'local' && changes[SETTINGS_KEY])
+      cb(parseSettings(changes[SETTINGS_KEY].newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

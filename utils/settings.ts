@@ -27,7 +27,8 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Accepts anything from storage and returns valid settings (unknown keys dropped). */
 export function parseSettings(raw: unknown): Settings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const bool = (k: keyof Settings, d: boolean) => (typeof s[k] === 'boolean' ? (s[k] as boolean) : d);
+  const bool = (k: keyof Settings, d: boolean) =>
+    typeof s[k] === 'boolean' ? (s[k] as boolean) : d;
   const sites = Array.isArray(s.disabledSites)
     ? s.disabledSites
         .filter((x): x is string => typeof x === 'string')

@@ -54,7 +54,9 @@ const NO_PAPERS = [
   },
 ];
 
-const STORED = 50_000;
+/** Papers stored for the library figures; BENCH_PAPERS=10000 gives a quicker, smaller run. */
+const STORED = Math.max(12_000, Number(process.env.BENCH_PAPERS) || 50_000);
+const N = STORED.toLocaleString('en');
 const FILL_BATCH = 5_000;
 const RECORD = 2_000;
 const RUNS = 5;
@@ -283,7 +285,7 @@ interface KeyProbe {
 async function keystrokes(
   b: Browser,
   queries: readonly string[],
-): Promise<{ samples: number[]; texts: string[] }> {
+): Promise<{ samples: number[]; texts: string[]; unanswered: string[] }> {
   const page = await b.context.newPage();
   await page.addInitScript(() => {
     const st: KeyProbe = { samples: [], texts: [], expect: null, t0: 0, armed: false };
@@ -324,6 +326,7 @@ async function keystrokes(
   const search = page.getByLabel('Search', { exact: true });
   const count = () =>
     page.evaluate(() => (window as unknown as { __keys: KeyProbe }).__keys.samples.length);
+  const unanswered: string[] = [];
   for (const q of queries) {
     await search.fill('');
     await page.waitForFunction(
@@ -335,11 +338,17 @@ async function keystrokes(
     for (const ch of q) {
       const before = await count();
       await page.keyboard.type(ch);
-      await page.waitForFunction(
-        (n) => (window as unknown as { __keys: KeyProbe }).__keys.samples.length > n,
-        before,
-        { timeout: 10_000 },
-      );
+      const answered = await page
+        .waitForFunction(
+          (n) => (window as unknown as { __keys: KeyProbe }).__keys.samples.length > n,
+          before,
+          { timeout: 10_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!answered) unanswered.push(await search.inputValue());
       // A person types a key every ~150 ms; the abstract pass starts only after a pause.
       await page.waitForTimeout(150);
     }
@@ -348,7 +357,7 @@ async function keystrokes(
     () => (window as unknown as { __keys: KeyProbe }).__keys,
   );
   await page.close();
-  return { samples, texts };
+  return { samples, texts, unanswered };
 }
 
 // --- marks -------------------------------------------------------------------------------------
@@ -531,7 +540,7 @@ async function main(): Promise<void> {
       recNew.push(await record(ext, last, 100_000 + i));
     }
     figures.add(
-      `record ${RECORD.toLocaleString('en')} new papers (${fillTo / 1000}k–50k stored)`,
+      `record ${RECORD.toLocaleString('en')} new papers (${fillTo.toLocaleString('en')}–${N} stored)`,
       recNew,
       'ms',
       1_000,
@@ -548,7 +557,7 @@ async function main(): Promise<void> {
     const heapFull: number[] = [];
     for (let i = 0; i < 3; i++) heapFull.push((await cdp.heapUsed()) / 1024 / 1024);
     figures.add(
-      'service-worker JS heap, 50,000 stored, cache warm (after recording them)',
+      `service-worker JS heap, ${N} stored, cache warm (after recording them)`,
       heapFull,
       'MB',
     );
@@ -560,7 +569,7 @@ async function main(): Promise<void> {
       'bytes',
     );
 
-    phase(`lookup of ${RECORD.toLocaleString('en')} ids at 50,000 stored`);
+    phase(`lookup of ${RECORD.toLocaleString('en')} ids at ${N} stored`);
     // The marks listing: half its rows are stored papers, half are not.
     const stored = (k: number) => storedArxiv[Math.floor((k * storedArxiv.length) / RECORD)]!;
     const marksUrl = `https://arxiv.org/list/cond-mat/pastweek?skip=0&show=${RECORD}&bench=marks`;
@@ -612,12 +621,12 @@ async function main(): Promise<void> {
       'ms',
     );
 
-    phase('popup at 50,000 papers');
+    phase(`popup at ${N} papers`);
     const fullPaints: number[] = [];
     const popupHeap: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const { page, probe } = await popupFirstPaint(withExt);
-      if (probe.rows === 0) throw new Error('popup showed no rows at 50,000 papers');
+      if (probe.rows === 0) throw new Error(`popup showed no rows at ${N} papers`);
       fullPaints.push(probe.paint);
       const s = await withExt.context.newCDPSession(page);
       await s.send('HeapProfiler.collectGarbage');
@@ -625,8 +634,8 @@ async function main(): Promise<void> {
       await s.detach();
       await page.close();
     }
-    figures.add('popup first paint with rows, 50,000 papers', fullPaints, 'ms', 200);
-    figures.set('popup first paint, 50,000 papers / empty library', {
+    figures.add(`popup first paint with rows, ${N} papers`, fullPaints, 'ms', 200);
+    figures.set(`popup first paint, ${N} papers / empty library`, {
       median: round(median(fullPaints) / median(emptyPaints)),
       min: round(Math.min(...fullPaints) / Math.max(...emptyPaints)),
       max: round(Math.max(...fullPaints) / Math.min(...emptyPaints)),
@@ -634,18 +643,22 @@ async function main(): Promise<void> {
       target: null,
       runs: RUNS,
     });
-    figures.add('popup JS heap, 50,000 papers', popupHeap, 'MB');
+    figures.add(`popup JS heap, ${N} papers`, popupHeap, 'MB');
     const keys = await keystrokes(withExt, ['graph', 'quantum spin', 'author:zhang', 'diffusion']);
-    figures.add('popup keystroke to results, 50,000 papers', keys.samples, 'ms', 50);
+    figures.add(`popup keystroke to results, ${N} papers`, keys.samples, 'ms', 50);
     const slowest = keys.samples
       .map((ms, i) => [ms, keys.texts[i]!] as const)
       .sort((a, b) => b[0] - a[0])
       .slice(0, 5);
+    if (keys.unanswered.length)
+      figures.note(
+        `no results within 10 s for: ${keys.unanswered.map((t) => `"${t}"`).join(', ')}`,
+      );
     figures.note(
       `slowest keystrokes: ${slowest.map(([ms, t]) => `"${t}" ${Math.round(ms)} ms`).join(', ')}`,
     );
 
-    phase(`marks on a ${RECORD.toLocaleString('en')}-row listing at 50,000 stored`);
+    phase(`marks on a ${RECORD.toLocaleString('en')}-row listing at ${N} stored`);
     const marks: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       marks.push(await marksVisible(withExt, marksUrl, RECORD));
@@ -655,7 +668,7 @@ async function main(): Promise<void> {
       await timedMessage(ext, { type: 'getPaper', id: 'arxiv:1501.00001' });
     }
     figures.add(
-      `marks visible, ${RECORD.toLocaleString('en')} rows, 50,000 stored (after document_idle)`,
+      `marks visible, ${RECORD.toLocaleString('en')} rows, ${N} stored (after document_idle)`,
       marks,
       'ms',
       200,
@@ -697,7 +710,7 @@ async function main(): Promise<void> {
     const heap1: number[] = [];
     for (let i = 0; i < 3; i++) heap1.push((await cdp.heapUsed()) / 1024 / 1024);
     figures.add(
-      'service-worker JS heap, 50,000 stored (after a restart and ~2,100 lookups)',
+      `service-worker JS heap, ${N} stored (after a restart and ~2,100 lookups)`,
       heap1,
       'MB',
     );

@@ -26,16 +26,16 @@ describe('harness', () => {
     const page = await h.open(url);
     expect(page.url()).toBe(url);
     // Badges appear only after the background answered the lookup.
-    await expect
-      .poll(() => page.locator('paperdex-mark').count(), { timeout: 20_000 })
-      .toBe(101);
+    await expect.poll(() => page.locator('paperdex-mark').count(), { timeout: 20_000 }).toBe(101);
     expect(await page.locator('paperdex-mark[data-paperdex-state="new"]').count()).toBe(101);
 
     const popup = await h.popup();
     await expect
       .poll(() => popup.locator('[data-paperdex-id]').count(), { timeout: 20_000 })
       .toBeGreaterThan(0);
-    const ids = await popup.locator('[data-paperdex-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paperdex-id')));
+    const ids = await popup
+      .locator('[data-paperdex-id]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-paperdex-id')));
     expect(ids.every((id) => /^arxiv:26\d\d\.\d{5}$/.test(id ?? ''))).toBe(true);
     expect(h.unserved).toEqual([]);
     expect(h.extensionRequests).toEqual([]);

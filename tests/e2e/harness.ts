@@ -6,13 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  chromium,
-  type BrowserContext,
-  type Page,
-  type Route,
-  type Worker,
-} from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, '.output', 'chrome-mv3');
@@ -28,14 +22,20 @@ export interface Harness {
   unserved: string[];
   /** Requests the extension itself made (it should make none). */
   extensionRequests: string[];
-  open(url: string, opts?: { waitUntil?: 'load' | 'domcontentloaded' | 'commit'; timeout?: number }): Promise<Page>;
+  open(
+    url: string,
+    opts?: { waitUntil?: 'load' | 'domcontentloaded' | 'commit'; timeout?: number },
+  ): Promise<Page>;
   popup(): Promise<Page>;
   close(): Promise<void>;
 }
 
 export function chromiumPath(): string {
   const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(p)) throw new Error(`Chromium not found at ${p}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  if (!existsSync(p))
+    throw new Error(
+      `Chromium not found at ${p}: apt-get install -y chromium, or set CHROMIUM_PATH`,
+    );
   return p;
 }
 
@@ -94,7 +94,8 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       // Service-worker requests have no frame.
       fromExtension = true;
     }
-    if (fromExtension && !req.url().startsWith('chrome-extension://')) extensionRequests.push(req.url());
+    if (fromExtension && !req.url().startsWith('chrome-extension://'))
+      extensionRequests.push(req.url());
   });
 
   const worker =
@@ -113,7 +114,10 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     },
     async open(url, opts) {
       const page = await context.newPage();
-      await page.goto(url, { waitUntil: opts?.waitUntil ?? 'load', timeout: opts?.timeout ?? 30_000 });
+      await page.goto(url, {
+        waitUntil: opts?.waitUntil ?? 'load',
+        timeout: opts?.timeout ?? 30_000,
+      });
       return page;
     },
     async popup() {
@@ -139,13 +143,21 @@ export function fixtureUrl(file: string): string {
 }
 
 export interface LibraryDump {
-  papers: Array<{ id: string; ids: string[]; state: string; starred: number; seenCount: number; title: string }>;
+  papers: Array<{
+    id: string;
+    ids: string[];
+    state: string;
+    starred: number;
+    seenCount: number;
+    title: string;
+  }>;
   sightings: Array<{ paperId: string; pageUrl: string; how: string }>;
 }
 
 /** Reads the extension's IndexedDB from inside its service worker (raw IndexedDB, read-only). */
 export async function readLibrary(h: Harness, from?: Page): Promise<LibraryDump> {
-  const worker = h.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? h.worker;
+  const worker =
+    h.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? h.worker;
   // An extension page shares the worker's IndexedDB: read through it while the worker is stopped.
   const target: Pick<Page, 'evaluate'> = from ?? worker;
   return target.evaluate(

@@ -14,9 +14,13 @@ const PROFILE = 'google-scholar/profile_amIMrIEAAAAJ_2026-02.html';
 const SHOW_MORE = 'google-scholar/profile_aeinstein_gssa.html';
 
 const states = (page: import('playwright-core').Page) =>
-  page.locator('paperdex-mark').evaluateAll((els) =>
-    els.map((e) => [e.getAttribute('data-paperdex-id'), e.getAttribute('data-paperdex-state')] as const),
-  );
+  page
+    .locator('paperdex-mark')
+    .evaluateAll((els) =>
+      els.map(
+        (e) => [e.getAttribute('data-paperdex-id'), e.getAttribute('data-paperdex-state')] as const,
+      ),
+    );
 
 describe('marks on pages', () => {
   let h: Harness;
@@ -30,16 +34,34 @@ describe('marks on pages', () => {
   it('marks nothing as seen on a first visit, then exactly the shared papers on a second page', async () => {
     h.serve(fixtureUrl(LISTING), { file: LISTING });
     const listing = await h.open(fixtureUrl(LISTING));
-    await expect.poll(() => listing.locator('paperdex-mark').count(), { timeout: 20_000 }).toBe(101);
+    await expect
+      .poll(() => listing.locator('paperdex-mark').count(), { timeout: 20_000 })
+      .toBe(101);
     expect(new Set((await states(listing)).map(([, s]) => s))).toEqual(new Set(['new']));
-    await expect.poll(async () => (await readLibrary(h)).papers.length, { timeout: 10_000 }).toBe(101);
+    await expect
+      .poll(async () => (await readLibrary(h)).papers.length, { timeout: 10_000 })
+      .toBe(101);
 
     h.serve(READING_LIST_URL, {
       html: readingList([
-        { href: 'https://arxiv.org/abs/2609.22268', title: 'Efficient spectral Galerkin framework for nonlinear transient heat transfer in finite domains' },
-        { href: 'https://arxiv.org/pdf/2609.22287v1', title: 'Predicting energy and structural response to force correction in molecular simulations' },
-        { href: 'https://arxiv.org/abs/2106.09608', title: 'Learning Knowledge Graph-based World Models of Textual Environments' },
-        { href: 'https://doi.org/10.1103/PhysRevX.12.041027', title: 'Tearing Instability and Current-Sheet Disruption in the Turbulent Dynamo' },
+        {
+          href: 'https://arxiv.org/abs/2609.22268',
+          title:
+            'Efficient spectral Galerkin framework for nonlinear transient heat transfer in finite domains',
+        },
+        {
+          href: 'https://arxiv.org/pdf/2609.22287v1',
+          title:
+            'Predicting energy and structural response to force correction in molecular simulations',
+        },
+        {
+          href: 'https://arxiv.org/abs/2106.09608',
+          title: 'Learning Knowledge Graph-based World Models of Textual Environments',
+        },
+        {
+          href: 'https://doi.org/10.1103/PhysRevX.12.041027',
+          title: 'Tearing Instability and Current-Sheet Disruption in the Turbulent Dynamo',
+        },
       ]),
     });
     const list = await h.open(READING_LIST_URL);
@@ -65,19 +87,30 @@ describe('marks on pages', () => {
     await mark.locator('button').click();
     await expect.poll(() => mark.getAttribute('data-paperdex-state')).toBe('starred');
     await expect
-      .poll(async () => (await readLibrary(h)).papers.find((p) => p.id === 'arxiv:2106.09608')?.starred, { timeout: 10_000 })
+      .poll(
+        async () => (await readLibrary(h)).papers.find((p) => p.id === 'arxiv:2106.09608')?.starred,
+        { timeout: 10_000 },
+      )
       .toBe(1);
 
     const popup = await h.popup();
     const row = popup.locator('[data-paperdex-id="arxiv:2106.09608"]');
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => row.locator('button[aria-pressed]').first().getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => row.locator('button[aria-pressed]').first().getAttribute('aria-pressed'))
+      .toBe('true');
 
     await list.reload();
     await expect
-      .poll(() => list.locator('paperdex-mark[data-paperdex-id="arxiv:2106.09608"]').getAttribute('data-paperdex-state'), {
-        timeout: 20_000,
-      })
+      .poll(
+        () =>
+          list
+            .locator('paperdex-mark[data-paperdex-id="arxiv:2106.09608"]')
+            .getAttribute('data-paperdex-state'),
+        {
+          timeout: 20_000,
+        },
+      )
       .toBe('starred');
   });
 
@@ -88,34 +121,48 @@ describe('marks on pages', () => {
     const rows = readFileSync(join(FIXTURES, SHOW_MORE), 'utf8');
     // Act as the site's own script: parse the AJAX answer and append its rows to the table.
     await profile.evaluate((html) => {
-      const doc = new DOMParser().parseFromString(`<table><tbody>${html}</tbody></table>`, 'text/html');
+      const doc = new DOMParser().parseFromString(
+        `<table><tbody>${html}</tbody></table>`,
+        'text/html',
+      );
       const body = document.querySelector('#gsc_a_b') ?? document.querySelector('tbody')!;
-      for (const tr of Array.from(doc.querySelectorAll('tr.gsc_a_tr'))) body.append(document.importNode(tr, true));
+      for (const tr of Array.from(doc.querySelectorAll('tr.gsc_a_tr')))
+        body.append(document.importNode(tr, true));
     }, rows);
-    await expect.poll(() => profile.locator('paperdex-mark').count(), { timeout: 30_000 }).toBe(20 + 1114);
+    await expect
+      .poll(() => profile.locator('paperdex-mark').count(), { timeout: 30_000 })
+      .toBe(20 + 1114);
   });
 
-  it('a hostile page executes nothing, stays responsive, and work stays bounded', { timeout: 400_000 }, async () => {
-    h.serve(HOSTILE_URL, { html: hostilePage() });
-    // 14 MB of HTML: the browser's own parsing takes a while on a loaded machine.
-    const page = await h.open(HOSTILE_URL, { waitUntil: 'commit', timeout: 120_000 });
-    await page.waitForLoadState('load', { timeout: 180_000 });
-    await expect.poll(() => page.locator('paperdex-mark').count(), { timeout: 120_000 }).toBeGreaterThan(0);
-    const t0 = Date.now();
-    expect(await page.evaluate(() => 1 + 1)).toBe(2);
-    expect(Date.now() - t0).toBeLessThan(5_000);
-    const count = await page.locator('paperdex-mark').count();
-    expect(count).toBeLessThanOrEqual(5_000);
-    // Hover and click through the marks: no page handler or injected markup may run.
-    await page.locator('paperdex-mark').first().hover();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    const texts = await page
-      .locator('paperdex-mark')
-      .first()
-      .evaluate((e) => e.shadowRoot?.querySelectorAll('script, img').length ?? -1);
-    expect(texts).toBe(0);
-    const lib = await readLibrary(h);
-    expect(lib.papers.every((p) => p.title.length <= 1000)).toBe(true);
-    expect(h.extensionRequests).toEqual([]);
-  });
+  it(
+    'a hostile page executes nothing, stays responsive, and work stays bounded',
+    { timeout: 400_000 },
+    async () => {
+      h.serve(HOSTILE_URL, { html: hostilePage() });
+      // 14 MB of HTML: the browser's own parsing takes a while on a loaded machine.
+      const page = await h.open(HOSTILE_URL, { waitUntil: 'commit', timeout: 120_000 });
+      await page.waitForLoadState('load', { timeout: 180_000 });
+      await expect
+        .poll(() => page.locator('paperdex-mark').count(), { timeout: 120_000 })
+        .toBeGreaterThan(0);
+      const t0 = Date.now();
+      expect(await page.evaluate(() => 1 + 1)).toBe(2);
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      const count = await page.locator('paperdex-mark').count();
+      expect(count).toBeLessThanOrEqual(5_000);
+      // Hover and click through the marks: no page handler or injected markup may run.
+      await page.locator('paperdex-mark').first().hover();
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      ).toBeUndefined();
+      const texts = await page
+        .locator('paperdex-mark')
+        .first()
+        .evaluate((e) => e.shadowRoot?.querySelectorAll('script, img').length ?? -1);
+      expect(texts).toBe(0);
+      const lib = await readLibrary(h);
+      expect(lib.papers.every((p) => p.title.length <= 1000)).toBe(true);
+      expect(h.extensionRequests).toEqual([]);
+    },
+  );
 });

@@ -7,7 +7,10 @@ export const READING_LIST_URL = 'https://reading-group.example.org/fall-2026.htm
 /** Lists papers by links that carry their ids, the way lab and reading-group pages do. */
 export function readingList(items: Array<{ href: string; title: string }>): string {
   const li = items
-    .map(({ href, title }) => `<li><a href="${href}">${escapeHtml(title)}</a> — discussed in week 3</li>`)
+    .map(
+      ({ href, title }) =>
+        `<li><a href="${href}">${escapeHtml(title)}</a> — discussed in week 3</li>`,
+    )
     .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Reading group, fall 2026</title></head>
 <body><h1>Reading group</h1><ul>${li}</ul></body></html>`;
@@ -30,7 +33,9 @@ export function hostilePage(rows = 100_000): string {
   const parts: string[] = [head];
   for (let i = 0; i < rows; i++) {
     const id = `2401.${String(10000 + (i % 90000)).padStart(5, '0')}`;
-    parts.push(`<li><a href="https://arxiv.org/abs/${id}" onclick="window.__pwned=1">Row ${i} &lt;b onmouseover=window.__pwned=1&gt;</a></li>`);
+    parts.push(
+      `<li><a href="https://arxiv.org/abs/${id}" onclick="window.__pwned=1">Row ${i} &lt;b onmouseover=window.__pwned=1&gt;</a></li>`,
+    );
   }
   parts.push('</ul></body></html>');
   return parts.join('\n');

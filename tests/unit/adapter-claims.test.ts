@@ -35,7 +35,10 @@ describe('adapter registry', () => {
       'https://accounts.google.com/v3/signin/identifier',
       'https://notarxiv.org/abs/2106.09608',
     ]) {
-      expect(SITE_ADAPTERS.filter((a) => a.matches(new URL(raw))).map((a) => a.id), raw).toEqual([]);
+      expect(
+        SITE_ADAPTERS.filter((a) => a.matches(new URL(raw))).map((a) => a.id),
+        raw,
+      ).toEqual([]);
     }
   });
 });

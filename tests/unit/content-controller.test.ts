@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { PageController, type PaperStateInfo, type Transport } from '../../utils/content/controller';
+import {
+  PageController,
+  type PaperStateInfo,
+  type Transport,
+} from '../../utils/content/controller';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import type { DetectedPaper } from '../../utils/paper';
 
@@ -72,7 +76,12 @@ describe('page controller', () => {
 
   it('marks known papers with their state and only new rows on DOM changes', async () => {
     const t = new FakeTransport();
-    t.known.set('arxiv:2509.24002', { id: 'arxiv:2509.24002', state: 'opened', seenCount: 2, firstSeen: 1 });
+    t.known.set('arxiv:2509.24002', {
+      id: 'arxiv:2509.24002',
+      state: 'opened',
+      seenCount: 2,
+      firstSeen: 1,
+    });
     const c = setup(LISTING, t);
     await c.scan();
     expect(badges()[1]).toEqual(['arxiv:2509.24002', 'opened']);

@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { detectPapers, uniquePapers } from '../../utils/detect/index';
 import { expectedPages, loadPage } from './helpers/page';
 
-const norm = (t: string) => t.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const norm = (t: string) =>
+  t
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 describe('detection on real saved pages', () => {
   for (const page of expectedPages()) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildIdentity, canonicalId, idsFromUrl, normalizeArxiv, normalizeDoi, normalizeTitle } from '../../utils/identity';
+import {
+  buildIdentity,
+  canonicalId,
+  idsFromUrl,
+  normalizeArxiv,
+  normalizeDoi,
+  normalizeTitle,
+} from '../../utils/identity';
 
 describe('identity scheme', () => {
   it('normalizes arXiv ids, new and old style', () => {
@@ -10,7 +17,9 @@ describe('identity scheme', () => {
   });
 
   it('normalizes DOIs to lower case and strips prefixes and punctuation', () => {
-    expect(normalizeDoi('https://doi.org/10.1103/PhysRevX.12.041027')).toBe('10.1103/physrevx.12.041027');
+    expect(normalizeDoi('https://doi.org/10.1103/PhysRevX.12.041027')).toBe(
+      '10.1103/physrevx.12.041027',
+    );
     expect(normalizeDoi('doi:10.1000/ABC.')).toBe('10.1000/abc');
     expect(normalizeDoi('10.1007%2Fs10924-010-0192-1')).toBe('10.1007/s10924-010-0192-1');
     expect(normalizeDoi('10.1016/S0140-6736(20)30183-5')).toBe('10.1016/s0140-6736(20)30183-5');
@@ -23,11 +32,15 @@ describe('identity scheme', () => {
   });
 
   it('normalizes titles', () => {
-    expect(normalizeTitle('  Über   Attention: Is *All* You Need?! ')).toBe('uber attention is all you need');
+    expect(normalizeTitle('  Über   Attention: Is *All* You Need?! ')).toBe(
+      'uber attention is all you need',
+    );
   });
 
   it('orders ids by priority and falls back to the title', () => {
-    expect(buildIdentity(['acl:2021.naacl-main.208', 'doi:10.18653/V1/2021.naacl-main.208'], 'x')).toEqual({
+    expect(
+      buildIdentity(['acl:2021.naacl-main.208', 'doi:10.18653/V1/2021.naacl-main.208'], 'x'),
+    ).toEqual({
       id: 'doi:10.18653/v1/2021.naacl-main.208',
       aliases: ['acl:2021.naacl-main.208'],
     });
@@ -37,14 +50,16 @@ describe('identity scheme', () => {
 
   it('reads ids off links', () => {
     expect(idsFromUrl('https://arxiv.org/pdf/2106.09608v2')).toEqual(['arxiv:2106.09608']);
-    expect(idsFromUrl('/abs/math.GT/0309136', 'https://arxiv.org/list/math/new')).toEqual(['arxiv:math/0309136']);
+    expect(idsFromUrl('/abs/math.GT/0309136', 'https://arxiv.org/list/math/new')).toEqual([
+      'arxiv:math/0309136',
+    ]);
     expect(idsFromUrl('https://huggingface.co/papers/2509.24002')).toEqual(['arxiv:2509.24002']);
     expect(idsFromUrl('https://openreview.net/forum?id=abc_XYZ1')).toEqual(['openreview:abc_XYZ1']);
     expect(idsFromUrl('https://pubmed.ncbi.nlm.nih.gov/20565167/')).toEqual(['pmid:20565167']);
     expect(idsFromUrl('https://aclanthology.org/W19-4201.pdf')).toEqual(['acl:W19-4201']);
-    expect(idsFromUrl('https://www.tandfonline.com/doi/abs/10.1080/23311932.2015.1117749')).toEqual([
-      'doi:10.1080/23311932.2015.1117749',
-    ]);
+    expect(idsFromUrl('https://www.tandfonline.com/doi/abs/10.1080/23311932.2015.1117749')).toEqual(
+      ['doi:10.1080/23311932.2015.1117749'],
+    );
     expect(idsFromUrl('javascript:alert(1)')).toEqual([]);
   });
 });

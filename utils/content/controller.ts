@@ -5,7 +5,14 @@
  */
 import { detectPage, detectPapers, uniquePapers } from '../detect/index';
 import type { DetectedPaper, FoundPaper } from '../paper';
-import { type MarkInfo, type MarkState, allBadges, placeBadge, removeBadges, updateBadge } from '../marks/badge';
+import {
+  type MarkInfo,
+  type MarkState,
+  allBadges,
+  placeBadge,
+  removeBadges,
+  updateBadge,
+} from '../marks/badge';
 import type { PaperStateInfo } from '../protocol';
 import { type Settings, siteDisabled } from '../settings';
 
@@ -13,7 +20,9 @@ export type { PaperStateInfo };
 
 /** How the page talks to the background; the real one goes through utils/protocol.ts. */
 export interface Transport {
-  lookup(papers: Array<Pick<DetectedPaper, 'id' | 'aliases' | 'title'>>): Promise<Record<string, PaperStateInfo>>;
+  lookup(
+    papers: Array<Pick<DetectedPaper, 'id' | 'aliases' | 'title'>>,
+  ): Promise<Record<string, PaperStateInfo>>;
   record(
     page: { url: string; title: string },
     visit: string,
@@ -91,9 +100,15 @@ export class PageController {
     for (const b of allBadges(this.o.doc)) {
       if (b.getAttribute('data-paperdex-id') !== id) continue;
       const state = b.getAttribute('data-paperdex-state') as MarkState;
-      const base: MarkState = state === 'starred' ? ((b.dataset.paperdexBase as MarkState) ?? 'seen') : state;
+      const base: MarkState =
+        state === 'starred' ? ((b.dataset.paperdexBase as MarkState) ?? 'seen') : state;
       b.dataset.paperdexBase = base;
-      updateBadge(b, { id, state: base, starred, seenCount: Number(b.dataset.paperdexCount) || undefined });
+      updateBadge(b, {
+        id,
+        state: base,
+        starred,
+        seenCount: Number(b.dataset.paperdexCount) || undefined,
+      });
     }
   }
 
@@ -118,7 +133,9 @@ export class PageController {
     if (showMarks) {
       let states: Record<string, PaperStateInfo> = {};
       try {
-        states = await this.o.transport.lookup(unique.map((p) => ({ id: p.id, aliases: p.aliases, title: p.title })));
+        states = await this.o.transport.lookup(
+          unique.map((p) => ({ id: p.id, aliases: p.aliases, title: p.title })),
+        );
       } catch (e) {
         this.o.onError?.(e);
       }
@@ -126,7 +143,9 @@ export class PageController {
       for (const p of fresh) {
         const key = byAlias.get(p.id) ?? p.id;
         const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
-        const host = placeBadge(doc, p, info, { onStar: (id, starred) => void this.star(id, starred) });
+        const host = placeBadge(doc, p, info, {
+          onStar: (id, starred) => void this.star(id, starred),
+        });
         host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
         if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
         hosts.set(p, host);
@@ -141,7 +160,8 @@ export class PageController {
     // A merge may have given the paper another primary id: stars must address the stored one.
     for (const [p, host] of hosts) {
       const r = recorded[p.id];
-      if (r && r.id !== host.getAttribute('data-paperdex-id')) host.setAttribute('data-paperdex-id', r.id);
+      if (r && r.id !== host.getAttribute('data-paperdex-id'))
+        host.setAttribute('data-paperdex-id', r.id);
     }
   }
 

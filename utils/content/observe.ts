@@ -12,7 +12,9 @@ export function observeChanges(root: Node, onChange: () => void, delayMs = 300):
     const relevant = records.some(
       (r) =>
         Array.from(r.addedNodes).some((n) => !isOurs(n) && n.nodeType === 1) ||
-        (r.removedNodes.length > 0 && !Array.from(r.removedNodes).every(isOurs) && r.addedNodes.length > 0),
+        (r.removedNodes.length > 0 &&
+          !Array.from(r.removedNodes).every(isOurs) &&
+          r.addedNodes.length > 0),
     );
     if (!relevant) return;
     clearTimeout(timer);

@@ -26,7 +26,8 @@ export async function call<T extends MessageType>(
     const res = await sendMessage(type, payload);
     if (res.ok) return res;
     const delay = DELAYS_MS[attempt];
-    if (res.error !== 'unavailable' || delay === undefined) throw new ProtocolError(res.error, res.message);
+    if (res.error !== 'unavailable' || delay === undefined)
+      throw new ProtocolError(res.error, res.message);
     await sleep(delay);
   }
 }
