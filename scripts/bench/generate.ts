@@ -574,7 +574,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 /**
  * The rows recordPage would store for papers met once each over the past year, built with the
  * library's own functions (createPaper, finalize): the same shape, words and ids, written without
- * the per-page reads and merges. For a quick fill; the bench times recordPage itself separately.
+ * the per-page reads and merges: the IndexedDB floor under recordPage (what the writes alone cost).
  */
 export function storedRows(
   papers: readonly WirePaper[],
