@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredPaper } from '../utils/library/db';
 import { ADAPTER_SITES, papersOnPage, type SortKey } from '../utils/search/run';
-import { activeTabUrl, openUrl, setStar } from './actions';
+import { activeTabUrl, openExport, openUrl, setStar } from './actions';
 import { Chips, chipsActive, NO_CHIPS, type ChipState } from './Chips';
 import { DbContext } from './context';
 import { EmptyState } from './EmptyState';
@@ -270,6 +270,15 @@ export function PaperBrowser(props: PaperBrowserProps) {
         {search.abstractsOffered && (
           <button type="button" class="text-button" onClick={() => setAbstractsWanted(true)}>
             Search abstracts too
+          </button>
+        )}
+        {filtered && papers.length > 0 && (
+          <button
+            type="button"
+            class="text-button"
+            onClick={() => void openExport(papers.map((p) => p.id))}
+          >
+            Export these
           </button>
         )}
         <SortMenu value={sort} onChange={setSort} />

@@ -56,3 +56,16 @@ export async function copyText(text: string): Promise<string | null> {
     return e instanceof Error ? e.message : 'The clipboard is not available.';
   }
 }
+
+/** At most this many ids travel in the options page's URL ("export these"). */
+export const EXPORT_IDS_MAX = 500;
+
+/** The options page's export, scoped to these papers (the current filter's rows). */
+export function exportUrl(base: string, ids: readonly string[]): string {
+  const list = ids.slice(0, EXPORT_IDS_MAX).join(',');
+  return `${base}?ids=${encodeURIComponent(list)}`;
+}
+
+export async function openExport(ids: readonly string[]): Promise<void> {
+  await browser.tabs.create({ url: exportUrl(browser.runtime.getURL('/options.html'), ids) });
+}

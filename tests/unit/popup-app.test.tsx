@@ -174,6 +174,24 @@ describe('popup App', () => {
     await until(() => host.textContent?.includes('No paper matches'), 'empty state');
   });
 
+  it('exports the current filter: "Export these" opens the options page with the shown ids', async () => {
+    await until(() => rows().length > 0, 'rows');
+    expect(host.textContent).not.toContain('Export these');
+    const input = host.querySelector<HTMLInputElement>('#paperdex-search')!;
+    await act(() => type(input, 'diffusion cach'));
+    await until(() => ids().length === 1, 'one match');
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const button = Array.from(host.querySelectorAll('button')).find(
+      (b) => b.textContent === 'Export these',
+    )!;
+    expect(button).toBeDefined();
+    await act(() => button.click());
+    await until(() => create.mock.calls.length === 1, 'tab opened');
+    const url = new URL(create.mock.calls[0]![0].url!);
+    expect(url.pathname).toBe('/options.html');
+    expect(url.searchParams.get('ids')).toBe('arxiv:2401.10007');
+  });
+
   it('adds abstract matches by itself when matches are few, and on request otherwise', async () => {
     await until(() => rows().length > 0, 'rows');
     const input = host.querySelector<HTMLInputElement>('#paperdex-search')!;
