@@ -3,7 +3,7 @@
  * record. Marks never wait for the write. Rows already handled are skipped on rescans, so DOM
  * changes and "show more" only cost the new rows a lookup and a record.
  */
-import { detectPage, detectPapers, uniquePapers } from '../detect/index';
+import { detectPapers, uniquePapers } from '../detect/index';
 import type { DetectedPaper, FoundPaper } from '../paper';
 import {
   type MarkInfo,
@@ -116,7 +116,8 @@ export class PageController {
     if (this.inactive) return;
     const { doc } = this.o;
     const url = this.o.url();
-    if (!detectPage(doc, url)) return;
+    // detectPapers runs each adapter's cheap detect first and extracts only on a hit, so a page
+    // without papers costs no more than a separate detectPage call would.
     const all = detectPapers(doc, url).papers;
     const fresh = all.filter((p) => {
       if (p.element) return !this.handledRows.has(p.element);
