@@ -17,7 +17,19 @@ export default defineConfig({
     // storage: settings and change notices; unlimitedStorage: a large library must not hit the
     // default quota; contextMenus: "Save to Paperdex"; activeTab: the popup's "on this tab" and the
     // star command read the current tab's URL only when the user invokes them.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    //
+    // Host access and scripting: the content script on every page is only a small gate; when a page
+    // could hold papers the background injects the detector into it. Content scripts that match
+    // every page already carry the same "read and change your data on all websites" warning, so
+    // this asks the user for nothing more. Firefox (MV2) injects through tabs.executeScript.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['scripting']),
+    ],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Paperdex' },
     commands: {
       'star-page': {
@@ -39,11 +51,12 @@ export default defineConfig({
   }),
   webExt: { disabled: true },
   hooks: {
-    // The content script runs on every page with a 30 KB budget: it uses the browser's own
-    // promise-based API (@wxt-dev/browser) instead of webextension-polyfill, which the background
-    // and the extension pages keep.
+    // The content script (every page, 30 KB budget) and the detector the background injects use the
+    // browser's own promise-based API (@wxt-dev/browser) instead of webextension-polyfill, which
+    // the background and the extension pages keep.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script'))
+        return;
       const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       const current = config.resolve?.alias;
       const list = Array.isArray(current)

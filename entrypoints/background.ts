@@ -6,6 +6,8 @@ import type { MessageType, Response } from '../utils/protocol';
 import { EVENT_KEY, type PaperdexEvent } from '../utils/settings';
 
 const MENU_ID = 'paperdex-save';
+/** entrypoints/detector.ts, built as an unlisted script. */
+const DETECTOR = '/detector.js';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -18,13 +20,34 @@ export default defineBackground(() => {
       void action.setBadgeBackgroundColor({ tabId, color: b.color }).catch(() => {});
       void action.setTitle({ tabId, title: b.title }).catch(() => {});
     },
+    inject: async (tabId, frameId) => {
+      try {
+        // Chrome MV3 has `scripting`; the Firefox build is MV2, where tabs.executeScript does it.
+        if (browser.scripting) {
+          await browser.scripting.executeScript({
+            target: { tabId, frameIds: [frameId] },
+            files: [DETECTOR],
+          });
+        } else {
+          await browser.tabs.executeScript(tabId, { file: DETECTOR, frameId });
+        }
+        return true;
+      } catch (e) {
+        // The tab closed between the gate's question and the answer: nothing to do, no error.
+        if (!(await browser.tabs.get(tabId).then(Boolean, () => false))) return false;
+        throw e;
+      }
+    },
   });
 
   // Open tabs update their badges from this notice, so no tab list or tabs permission is needed.
   const announce = (event: PaperdexEvent) =>
     browser.storage.local.set({ [EVENT_KEY]: event }).catch(() => {});
 
-  const answer = async (message: unknown, sender?: { id?: string; tab?: { id?: number } }) => {
+  const answer = async (
+    message: unknown,
+    sender?: { id?: string; tab?: { id?: number }; frameId?: number },
+  ) => {
     const res: Response<MessageType> = await handle(message, sender);
     const type = (message as { type?: unknown } | null)?.type;
     if (res.ok && 'state' in res && (type === 'setStar' || type === 'starPage')) {

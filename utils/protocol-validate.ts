@@ -331,6 +331,7 @@ function importChunk(o: Obj): ImportChunk {
 }
 
 const FIELDS: Record<MessageType, readonly string[]> = {
+  activate: [],
   recordPage: ['page', 'visit', 'papers'],
   lookup: ['papers', 'visit'],
   setStar: ['id', 'starred'],
@@ -354,6 +355,8 @@ function isType(t: unknown): t is MessageType {
 function parse(o: Obj, type: MessageType): AnyRequest {
   onlyKeys(o, ['type', ...FIELDS[type]], type);
   switch (type) {
+    case 'activate':
+      return { type };
     case 'recordPage':
       return { type, page: page(o.page), visit: visit(o.visit), papers: papers(o.papers, paper) };
     case 'lookup': {

@@ -74,6 +74,12 @@ export interface ImportSummary {
 }
 
 export interface ProtocolMap {
+  /**
+   * From the every-page gate: this page could hold papers, inject the detector into the sender's
+   * frame. Only the background may inject, and only into the tab and frame that asked; `injected`
+   * is false when the tab closed first.
+   */
+  activate: { req: Record<never, never>; res: { injected: boolean } };
   /** Remember the papers of one page load; `visit` (random per load) makes a retry a no-op. */
   recordPage: {
     req: { page: PageInfo; visit: string; papers: WirePaper[] };

@@ -61,6 +61,16 @@ export function siteDisabled(settings: Settings, hostname: string): boolean {
   return settings.disabledSites.some((d) => h === d || h.endsWith(`.${d}`));
 }
 
+/**
+ * Whether Paperdex has anything to do on a page: not a disabled site, not a private window it may
+ * not capture in, and either marks to show or papers to record.
+ */
+export function pageWanted(settings: Settings, hostname: string, incognito: boolean): boolean {
+  if (incognito && !settings.incognito) return false;
+  if (siteDisabled(settings, hostname)) return false;
+  return settings.highlight || !settings.paused;
+}
+
 export type PaperdexEvent =
   | { type: 'star'; id: string; starred: boolean; t: number }
   | { type: 'delete'; id: string; t: number };

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
+import type * as Gate from '../../utils/detect/gate';
 import type * as Detect from '../../utils/detect/index';
 import type { Sighting, StoredPaper } from '../../utils/library/db';
 import type { LookupPaper, WirePaper } from '../../utils/protocol';
@@ -58,6 +59,8 @@ const NO_PAPERS = [
 const STORED = Math.max(12_000, Number(process.env.BENCH_PAPERS) || 50_000);
 const N = STORED.toLocaleString('en');
 const FILL_BATCH = 5_000;
+/** BENCH_ONLY=pages: sizes, detection and content-script cost only (a minute, no library). */
+const PAGES_ONLY = process.env.BENCH_ONLY === 'pages';
 const RECORD = 2_000;
 const RUNS = 5;
 const CHEAP_RUNS = 7;
@@ -69,13 +72,18 @@ function phase(name: string): void {
   console.log(`\n[${((Date.now() - started) / 1000).toFixed(0)} s] ${name}`);
 }
 
-type DetectApi = Pick<typeof Detect, 'detectPapers' | 'detectPage'>;
+type DetectApi = Pick<typeof Detect, 'detectPapers' | 'detectPage'> & Pick<typeof Gate, 'gate'>;
 const GLOBAL = '__paperdexBench';
 
-/** utils/detect as one script for the page, as the content script bundles it. */
+/** utils/detect (the registry and the every-page gate) as one script for the page. */
 async function detectBundle(): Promise<string> {
   const out = await build({
-    entryPoints: [join(ROOT, 'utils', 'detect', 'index.ts')],
+    stdin: {
+      contents:
+        "export { detectPapers, detectPage } from './index'; export { gate } from './gate';",
+      resolveDir: join(ROOT, 'utils', 'detect'),
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     globalName: GLOBAL,
@@ -88,8 +96,8 @@ async function detectBundle(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-/** Times detectPapers (or detectPage) in the page: the first call (cold, as the content script runs it) and a second. */
-async function timeDetect(page: Page, which: 'papers' | 'page') {
+/** Times detectPapers, detectPage or the gate in the page: the first call (cold, as the content script runs it) and a second. */
+async function timeDetect(page: Page, which: 'papers' | 'page' | 'gate') {
   return page.evaluate(
     ({ which, global }) => {
       const d = (globalThis as unknown as Record<string, DetectApi>)[global]!;
@@ -99,7 +107,8 @@ async function timeDetect(page: Page, which: 'papers' | 'page') {
         const url = new URL(location.href);
         const t0 = performance.now();
         if (which === 'papers') count = d.detectPapers(document, url).papers.length;
-        else count = d.detectPage(document, url) ? 1 : 0;
+        else if (which === 'page') count = d.detectPage(document, url) ? 1 : 0;
+        else count = d.gate(document, url) ? 1 : 0;
         times.push(performance.now() - t0);
       }
       return { cold: times[0]!, warm: times[1]!, count };
@@ -133,11 +142,25 @@ async function openWithScript(b: Browser, url: string, script: string): Promise<
 
 function sizes(): void {
   phase('content-script size');
-  const file = join(DIST, 'content-scripts', 'content.js');
-  const bytes = readFileSync(file);
-  // The production build is already minified (wxt/vite): this is the shipped file.
-  figures.add('content script, minified', [bytes.length / 1024], 'KB', 30);
-  figures.add('content script, gzipped', [gzipSync(bytes, { level: 9 }).length / 1024], 'KB');
+  // The production build is already minified (wxt/vite): these are the shipped files.
+  const bytes = readFileSync(join(DIST, 'content-scripts', 'content.js'));
+  figures.add('content script (every page: the gate), minified', [bytes.length / 1024], 'KB', 30);
+  figures.add(
+    'content script (every page: the gate), gzipped',
+    [gzipSync(bytes, { level: 9 }).length / 1024],
+    'KB',
+  );
+  const detector = readFileSync(join(DIST, 'detector.js'));
+  figures.add(
+    'detector (injected only where the gate opens), minified',
+    [detector.length / 1024],
+    'KB',
+  );
+  figures.add(
+    'detector (injected only where the gate opens), gzipped',
+    [gzipSync(detector, { level: 9 }).length / 1024],
+    'KB',
+  );
 }
 
 // --- detection, without the extension ----------------------------------------------------------
@@ -167,14 +190,19 @@ async function detection(plain: Browser, bundle: string, listing: ReturnType<typ
   for (const np of NO_PAPERS) {
     plain.serve(np.url, readFileSync(join(FIXTURES, np.file)));
     const cold: number[] = [];
+    const gated: number[] = [];
     for (let i = 0; i < CHEAP_RUNS; i++) {
       const page = await openWithScript(plain, np.url, bundle);
+      const g = await timeDetect(page, 'gate');
       const r = await timeDetect(page, 'page');
       await page.close();
+      if (g.count !== 0) throw new Error(`${np.name}: the gate opened on a page without papers`);
       if (r.count !== 0) throw new Error(`${np.name}: detectPage claimed a page without papers`);
+      gated.push(g.cold);
       cold.push(r.cold);
     }
-    figures.add(`no papers: detectPage, ${np.name}`, cold, 'ms', 2);
+    figures.add(`no papers: gate (every page), ${np.name}`, gated, 'ms', 2);
+    figures.add(`no papers: detectPage (not run there: for reference), ${np.name}`, cold, 'ms');
   }
 }
 
@@ -209,8 +237,10 @@ async function contentScriptCpu(b: Browser, url: string, settleMs: number): Prom
     const known = inScript.get(id);
     if (known !== undefined) return known;
     const up = parent.get(id);
+    // The gate (content-scripts/content.js) and, where it opened, the injected detector.js.
     const v =
-      nodes.get(id)!.callFrame.url.includes('/content-scripts/') || (up !== undefined && mine(up));
+      nodes.get(id)!.callFrame.url.startsWith('chrome-extension://') ||
+      (up !== undefined && mine(up));
     inScript.set(id, v);
     return v;
   };
@@ -500,6 +530,10 @@ async function main(): Promise<void> {
     const cpuNone: number[] = [];
     for (let i = 0; i < RUNS; i++) cpuNone.push(await contentScriptCpu(withExt, np0.url, 1_500));
     figures.add(`no papers: content-script JS, ${np0.name} (profile)`, cpuNone, 'ms', 2);
+    if (PAGES_ONLY) {
+      console.log('\nBENCH_ONLY=pages: the library, popup and marks figures are skipped.');
+      return;
+    }
 
     phase('popup and worker, empty library');
     const ext = await extensionPage(withExt);
@@ -730,8 +764,10 @@ async function main(): Promise<void> {
     await withExt.close();
     await plain.close();
   }
+}
 
-  const out = join(ROOT, '.output', 'bench.json');
+function report(): void {
+  const out = join(ROOT, '.output', PAGES_ONLY ? 'bench-pages.json' : 'bench.json');
   figures.write(out);
   console.log(`\n${figures.table()}\n`);
   for (const n of figures.notes) console.log(`note: ${n}`);
@@ -741,7 +777,9 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-  process.exit(1);
-});
+main()
+  .then(report)
+  .catch((e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  });

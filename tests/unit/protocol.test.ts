@@ -209,6 +209,49 @@ describe('handlers reject bad messages without writing', () => {
   });
 });
 
+describe('activate: the gate asks for the detector', () => {
+  it('injects into the tab and frame that asked, and nowhere else', async () => {
+    const db = freshDb();
+    const calls: Array<[number, number]> = [];
+    const h = createHandlers(db, {
+      warn: () => {},
+      inject: async (tab, frame) => {
+        calls.push([tab, frame]);
+        return tab !== 8;
+      },
+    });
+    expect(await h({ type: 'activate' }, { tab: { id: 7 }, frameId: 3 })).toEqual({
+      ok: true,
+      injected: true,
+    });
+    expect(await h({ type: 'activate' }, { tab: { id: 8 } })).toEqual({
+      ok: true,
+      injected: false,
+    });
+    expect(calls).toEqual([
+      [7, 3],
+      [8, 0],
+    ]);
+    // Not from a tab (an extension page), or with a payload: refused, nothing injected.
+    expect(await h({ type: 'activate' }, {})).toMatchObject({ ok: false, error: 'invalid' });
+    expect(await h({ type: 'activate', tabId: 1 }, { tab: { id: 9 } } as SenderLike)).toMatchObject(
+      { ok: false, error: 'invalid' },
+    );
+    expect(calls).toHaveLength(2);
+  });
+
+  it('reports a failed injection (a page the browser forbids) as an error, never a throw', async () => {
+    const h = createHandlers(freshDb(), {
+      warn: () => {},
+      inject: () => Promise.reject(new Error('Cannot access contents of the page')),
+    });
+    expect(await h({ type: 'activate' }, { tab: { id: 1 } })).toMatchObject({
+      ok: false,
+      error: 'internal',
+    });
+  });
+});
+
 describe('sendMessage (the content-script client)', () => {
   afterEach(() => fakeBrowser.reset());
 

@@ -41,6 +41,7 @@ import { recordPage } from '../library/record';
 export interface SenderLike {
   id?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 export interface HandlerDeps {
@@ -52,6 +53,8 @@ export interface HandlerDeps {
   extensionId?: string;
   /** A tab's badge changed (after each recordPage from that tab). */
   onBadge?: (tabId: number, badge: BadgeView) => void;
+  /** Runs the detector in one frame of a tab (the `activate` message). */
+  inject?: (tabId: number, frameId: number) => Promise<boolean>;
 }
 
 export interface Handlers {
@@ -168,6 +171,12 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
     sender: SenderLike | undefined,
   ): Promise<Response<MessageType>> {
     switch (req.type) {
+      case 'activate': {
+        const tabId = sender?.tab?.id;
+        if (tabId === undefined || tabId < 0 || !deps.inject)
+          return failure('invalid', 'Only a page in a tab can ask for the detector.');
+        return { ok: true, injected: await deps.inject(tabId, sender?.frameId ?? 0) };
+      }
       case 'recordPage': {
         const states = await record(req.page, req.visit, req.papers);
         const tabId = sender?.tab?.id;

@@ -4,7 +4,7 @@
  * web exports and wiki citation templates. The class name is the standard's own hook.
  */
 import { idsFromUrl } from '../../identity';
-import { LIMITS, type FoundPaper } from '../../paper';
+import { LIMITS, type FoundPaper, type PageKind } from '../../paper';
 import type { Adapter } from '../adapter';
 import { clean, yearOf } from '../dom';
 import { makePaper } from '../make-paper';
@@ -76,12 +76,16 @@ export function readCoins(span: Element, base: URL): FoundPaper | null {
   );
 }
 
+/** The cheap check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const coinsDetect = (doc: Document): PageKind | null =>
+  doc.querySelector(SELECTOR) ? 'listing' : null;
+
 export const coins: Adapter = {
   id: 'coins',
   generic: true,
   matches: () => true,
   testUrls: [],
-  detect: (doc) => (doc.querySelector(SELECTOR) ? 'listing' : null),
+  detect: coinsDetect,
   extract(doc, url): FoundPaper[] {
     const out: FoundPaper[] = [];
     const spans = doc.querySelectorAll(SELECTOR);

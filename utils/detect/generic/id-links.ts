@@ -5,7 +5,7 @@
  * paper; its title is the link text when that reads as a title, else the row's own title text.
  */
 import { idsFromUrl, kindOf, normalizeArxiv, normalizeDoi } from '../../identity';
-import { LIMITS, type FoundPaper } from '../../paper';
+import { LIMITS, type FoundPaper, type PageKind } from '../../paper';
 import type { Adapter } from '../adapter';
 import { absUrl, clean, text } from '../dom';
 import { makePaper } from '../make-paper';
@@ -354,23 +354,26 @@ export function extractIdLinks(doc: Document, url: URL): FoundPaper[] {
   return out.slice(0, LIMITS.rowsPerPage);
 }
 
+/** The cheap check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export function idLinksDetect(doc: Document, url: URL): PageKind | null {
+  const anchors = doc.querySelectorAll('a[href]');
+  const n = Math.min(anchors.length, MAX_LINKS);
+  let parsed = 0;
+  for (let i = 0; i < n; i++) {
+    const href = anchors[i]!.getAttribute('href') ?? '';
+    if (!HREF_HINT.test(href)) continue;
+    if (idsFromUrl(href, url.href).length) return 'listing';
+    // Many near-misses (a publisher's own /doi/ navigation) do not make a listing; stop looking.
+    if (++parsed >= 50) return null;
+  }
+  return null;
+}
+
 export const idLinks: Adapter = {
   id: 'id-links',
   generic: true,
   matches: () => true,
   testUrls: [],
-  detect(doc, url) {
-    const anchors = doc.querySelectorAll('a[href]');
-    const n = Math.min(anchors.length, MAX_LINKS);
-    let parsed = 0;
-    for (let i = 0; i < n; i++) {
-      const href = anchors[i]!.getAttribute('href') ?? '';
-      if (!HREF_HINT.test(href)) continue;
-      if (idsFromUrl(href, url.href).length) return 'listing';
-      // Many near-misses (a publisher's own /doi/ navigation) do not make a listing; stop looking.
-      if (++parsed >= 50) return null;
-    }
-    return null;
-  },
+  detect: idLinksDetect,
   extract: extractIdLinks,
 };

@@ -4,7 +4,7 @@
  * chapters only when they carry a DOI.
  */
 import { canonicalId, idsFromUrl, normalizeArxiv, normalizeDoi } from '../../identity';
-import { LIMITS, type FoundPaper } from '../../paper';
+import { LIMITS, type FoundPaper, type PageKind } from '../../paper';
 import type { Adapter } from '../adapter';
 import { clean, yearOf } from '../dom';
 import { headingFor, plain } from './meta-tags';
@@ -190,12 +190,16 @@ export function readJsonLdPapers(doc: Document): RawPaper[] {
   return found;
 }
 
+/** The cheap check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const jsonLdDetect = (doc: Document): PageKind | null =>
+  blocks(doc).length > 0 ? 'single' : null;
+
 export const jsonLd: Adapter = {
   id: 'json-ld',
   generic: true,
   matches: () => true,
   testUrls: [],
-  detect: (doc) => (blocks(doc).length > 0 ? 'single' : null),
+  detect: jsonLdDetect,
   extract(doc, url): FoundPaper[] {
     const papers: FoundPaper[] = [];
     for (const raw of readJsonLdPapers(doc)) {

@@ -4,7 +4,7 @@
  * emit these on article pages; site adapters reuse `readMetaPaper` for their own paper pages.
  */
 import { idsFromUrl, normalizeDoi } from '../../identity';
-import { LIMITS, type FoundPaper } from '../../paper';
+import { LIMITS, type FoundPaper, type PageKind } from '../../paper';
 import type { Adapter } from '../adapter';
 import { absUrl, attr, clean, text, yearOf } from '../dom';
 import { makePaper, type RawPaper } from '../make-paper';
@@ -249,12 +249,16 @@ export function hasMetaPaper(doc: Document): boolean {
   return false;
 }
 
+/** The cheap check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const metaTagsDetect = (doc: Document): PageKind | null =>
+  hasMetaPaper(doc) ? 'single' : null;
+
 export const metaTags: Adapter = {
   id: 'meta-tags',
   generic: true,
   matches: () => true,
   testUrls: [],
-  detect: (doc) => (hasMetaPaper(doc) ? 'single' : null),
+  detect: metaTagsDetect,
   extract(doc, url): FoundPaper[] {
     const raw = readMetaPaper(doc, url);
     if (!raw) return [];

@@ -129,10 +129,13 @@ function paperPage(doc: Document, url: URL): FoundPaper | null {
   );
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const aclAnthologyMatches = (u: URL): boolean =>
+  HOST.test(u.hostname) && (PAPER_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname));
+
 export const aclAnthology: Adapter = {
   id: ID,
-  matches: (u) =>
-    HOST.test(u.hostname) && (PAPER_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname)),
+  matches: aclAnthologyMatches,
   testUrls: [
     'https://aclanthology.org/2021.naacl-main.208/',
     'https://aclanthology.org/W19-4201/',

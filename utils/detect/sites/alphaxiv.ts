@@ -122,9 +122,12 @@ function fromList(doc: Document, url: URL): FoundPaper[] {
   return out;
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const alphaxivMatches = (u: URL): boolean => HOSTS.has(u.hostname.toLowerCase());
+
 export const alphaxiv: Adapter = {
   id: ID,
-  matches: (u) => HOSTS.has(u.hostname.toLowerCase()),
+  matches: alphaxivMatches,
   testUrls: [
     'https://www.alphaxiv.org/abs/2509.24002',
     'https://www.alphaxiv.org/abs/2401.04088v2',

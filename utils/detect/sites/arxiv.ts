@@ -322,10 +322,13 @@ function single(url: URL): { what: 'abs' | 'pdf' | 'html'; id: string | null } |
   return { what: m[1] as 'abs' | 'pdf' | 'html', id: idFromTail(m[2]!) };
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const arxivMatches = (u: URL): boolean =>
+  HOSTS.has(u.hostname.toLowerCase()) && (SINGLE.test(u.pathname) || LISTING.test(u.pathname));
+
 export const arxiv: Adapter = {
   id: ID,
-  matches: (u) =>
-    HOSTS.has(u.hostname.toLowerCase()) && (SINGLE.test(u.pathname) || LISTING.test(u.pathname)),
+  matches: arxivMatches,
   testUrls: [
     'https://arxiv.org/abs/2106.09608',
     'https://arxiv.org/abs/2106.09608v2',

@@ -85,9 +85,13 @@ function extractList(doc: Document, url: URL): FoundPaper[] {
   return out;
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const biorxivMatches = (u: URL): boolean =>
+  /^(?:www\.)?(?:bio|med)rxiv\.org$/.test(u.hostname);
+
 export const biorxiv: Adapter = {
   id: 'biorxiv',
-  matches: (u) => /^(?:www\.)?(?:bio|med)rxiv\.org$/.test(u.hostname),
+  matches: biorxivMatches,
   testUrls: [
     'https://www.biorxiv.org/content/10.1101/2023.02.10.528061v2',
     'https://www.biorxiv.org/content/10.1101/2023.02.10.528061v2.full',

@@ -110,9 +110,12 @@ function extractList(doc: Document, url: URL): FoundPaper[] {
   return out;
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const cvfMatches = (u: URL): boolean => u.hostname === 'openaccess.thecvf.com';
+
 export const cvf: Adapter = {
   id: 'cvf',
-  matches: (u) => u.hostname === 'openaccess.thecvf.com',
+  matches: cvfMatches,
   testUrls: [
     'https://openaccess.thecvf.com/CVPR2024?day=all',
     'https://openaccess.thecvf.com/CVPR2024',

@@ -108,9 +108,12 @@ function pageKind(u: URL): 'listing' | 'single' | null {
   return null;
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const dblpMatches = (u: URL): boolean => pageKind(u) !== null;
+
 export const dblp: Adapter = {
   id: ID,
-  matches: (u) => pageKind(u) !== null,
+  matches: dblpMatches,
   testUrls: [
     'https://dblp.org/pid/66/2077.html',
     'https://dblp.uni-trier.de/pid/v/AshishVaswani.html',

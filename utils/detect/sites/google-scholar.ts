@@ -123,10 +123,13 @@ function profileRow(row: Element, base: URL): FoundPaper | null {
   );
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const googleScholarMatches = (u: URL): boolean =>
+  HOST.test(u.hostname) && (RESULT_PATH.test(u.pathname) || PROFILE_PATH.test(u.pathname));
+
 export const googleScholar: Adapter = {
   id: ID,
-  matches: (u) =>
-    HOST.test(u.hostname) && (RESULT_PATH.test(u.pathname) || PROFILE_PATH.test(u.pathname)),
+  matches: googleScholarMatches,
   testUrls: [
     'https://scholar.google.com/scholar?hl=en&q=attention+mechanism',
     'https://scholar.google.co.jp/scholar?q=%22Learning+deep+architectures+for+AI%22',

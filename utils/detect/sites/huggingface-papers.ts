@@ -287,9 +287,13 @@ function fromPaperPage(doc: Document, url: URL, id: string): FoundPaper[] {
   return p ? [p] : [];
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const huggingfacePapersMatches = (u: URL): boolean =>
+  HOSTS.has(u.hostname.toLowerCase()) && /^\/papers(?:\/|$)/.test(u.pathname);
+
 export const huggingfacePapers: Adapter = {
   id: ID,
-  matches: (u) => HOSTS.has(u.hostname.toLowerCase()) && /^\/papers(?:\/|$)/.test(u.pathname),
+  matches: huggingfacePapersMatches,
   testUrls: [
     'https://huggingface.co/papers/2509.24002',
     'https://huggingface.co/papers/2106.09685#community',

@@ -100,9 +100,12 @@ function extractYear(doc: Document, url: URL): FoundPaper[] {
   return out;
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const neuripsMatches = (u: URL): boolean => HOSTS.has(u.hostname);
+
 export const neurips: Adapter = {
   id: 'neurips',
-  matches: (u) => HOSTS.has(u.hostname),
+  matches: neuripsMatches,
   testUrls: [
     'https://proceedings.neurips.cc/paper_files/paper/2023',
     'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0001ca33ba34ce0351e4612b744b3936-Abstract-Conference.html',

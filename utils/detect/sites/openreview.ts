@@ -117,9 +117,12 @@ function extractNotes(doc: Document, url: URL): FoundPaper[] {
   return out;
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const openreviewMatches = (u: URL): boolean => HOSTS.has(u.hostname);
+
 export const openreview: Adapter = {
   id: 'openreview',
-  matches: (u) => HOSTS.has(u.hostname),
+  matches: openreviewMatches,
   testUrls: [
     'https://openreview.net/forum?id=2dnO3LLiJ1',
     'https://openreview.net/forum?id=2dnO3LLiJ1&noteId=xyzNoteId12',

@@ -33,9 +33,12 @@ function citedYearText(s: string): string {
   return i >= 0 ? s.slice(i) : s;
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const pmcMatches = (u: URL): boolean => articleId(u) !== undefined;
+
 export const pmc: Adapter = {
   id: ID,
-  matches: (u) => articleId(u) !== undefined,
+  matches: pmcMatches,
   testUrls: [
     'https://pmc.ncbi.nlm.nih.gov/articles/PMC6851403/',
     'https://pmc.ncbi.nlm.nih.gov/articles/PMC6427092',

@@ -88,9 +88,12 @@ function extractVolume(doc: Document, url: URL): FoundPaper[] {
   return out;
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const pmlrMatches = (u: URL): boolean => u.hostname === 'proceedings.mlr.press';
+
 export const pmlr: Adapter = {
   id: 'pmlr',
-  matches: (u) => u.hostname === 'proceedings.mlr.press',
+  matches: pmlrMatches,
   testUrls: [
     'https://proceedings.mlr.press/v202/',
     'https://proceedings.mlr.press/v235/wu24d.html',

@@ -118,10 +118,13 @@ function articlePage(doc: Document, url: URL): FoundPaper | null {
   );
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const pubmedMatches = (u: URL): boolean =>
+  u.hostname === HOST && (ARTICLE_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname));
+
 export const pubmed: Adapter = {
   id: ID,
-  matches: (u) =>
-    u.hostname === HOST && (ARTICLE_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname)),
+  matches: pubmedMatches,
   testUrls: [
     'https://pubmed.ncbi.nlm.nih.gov/?term=ego+depletion',
     'https://pubmed.ncbi.nlm.nih.gov/?term=ego+depletion&sort=date&page=2',

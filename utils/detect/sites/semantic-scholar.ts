@@ -122,10 +122,13 @@ function paperPage(doc: Document, url: URL): FoundPaper | null {
   );
 }
 
+/** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
+export const semanticScholarMatches = (u: URL): boolean =>
+  HOST.test(u.hostname) && (PAPER_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname));
+
 export const semanticScholar: Adapter = {
   id: ID,
-  matches: (u) =>
-    HOST.test(u.hostname) && (PAPER_PATH.test(u.pathname) || LISTING_PATH.test(u.pathname)),
+  matches: semanticScholarMatches,
   testUrls: [
     'https://www.semanticscholar.org/search?q=ego%20depletion&sort=relevance',
     'https://www.semanticscholar.org/search?q=attention&page=2',

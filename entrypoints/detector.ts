@@ -1,0 +1,43 @@
+/**
+ * The detector: the full adapter registry, marks and recording. Not a manifest content script: the
+ * background injects it into a page only when the every-page gate (entrypoints/content.ts) finds
+ * that the page could hold papers, so pages without papers never load this code.
+ */
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { PageController } from '../utils/content/controller';
+import { observeChanges } from '../utils/content/observe';
+import { protocolTransport } from '../utils/content/transport';
+import { ext as browser } from '../utils/ext';
+import { EVENT_KEY, type PaperdexEvent } from '../utils/settings';
+import { loadSettings, watchSettings } from '../utils/settings-store';
+
+export default defineUnlistedScript(async () => {
+  // A second injection (or one after an extension update) stops the older instance.
+  const ctx = new ContentScriptContext('paperdex-detector');
+  const settings = await loadSettings();
+  const controller = new PageController({
+    doc: document,
+    url: () => new URL(location.href),
+    transport: protocolTransport,
+    settings,
+    incognito: browser.extension.inIncognitoContext,
+    onError: (e) => console.warn('[paperdex]', e instanceof Error ? e.message : e),
+  });
+  await controller.scan();
+
+  const stop = observeChanges(
+    document.body ?? document.documentElement,
+    () => void controller.scan(),
+  );
+  ctx.onInvalidated(stop);
+  ctx.addEventListener(window, 'wxt:locationchange', () => void controller.navigated());
+  ctx.onInvalidated(watchSettings((s) => void controller.applySettings(s)));
+  const onEvent = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const ev = changes[EVENT_KEY]?.newValue as PaperdexEvent | undefined;
+    if (area !== 'local' || !ev || typeof ev.id !== 'string') return;
+    if (ev.type === 'star') controller.applyStar(ev.id, ev.starred === true);
+  };
+  browser.storage.onChanged.addListener(onEvent);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onEvent));
+});

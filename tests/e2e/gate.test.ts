@@ -1,0 +1,79 @@
+/**
+ * The every-page gate: pages without papers load only the small content script, never the
+ * detector; a page whose papers arrive later (client-side rendering) gets the detector then.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, fixtureUrl, launch } from './harness';
+import { READING_LIST_URL, readingList } from './pages';
+
+const HF_POSTS = 'negatives/hf_posts_2026-02-16.html';
+const LATE_URL = 'https://lab.example.org/reading.html';
+
+/** Opens a page while recording every script the page's worlds parse (content scripts included). */
+async function openWatched(h: Harness, url: string): Promise<{ page: Page; scripts: string[] }> {
+  const page = await h.context.newPage();
+  const cdp: CDPSession = await h.context.newCDPSession(page);
+  const scripts: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e) => {
+    if (e.url.startsWith('chrome-extension://')) scripts.push(new URL(e.url).pathname);
+  });
+  await cdp.send('Debugger.enable');
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  return { page, scripts };
+}
+
+describe('the every-page gate', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a page without papers loads the gate only', async () => {
+    h.serve(fixtureUrl(HF_POSTS), { file: HF_POSTS });
+    const { page, scripts } = await openWatched(h, fixtureUrl(HF_POSTS));
+    await expect.poll(() => scripts, { timeout: 20_000 }).toContain('/content-scripts/content.js');
+    await page.waitForTimeout(1_500);
+    expect(scripts).not.toContain('/detector.js');
+    expect(await page.locator('paperdex-mark').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a listing gets the detector and its marks', async () => {
+    h.serve(READING_LIST_URL, {
+      html: readingList([{ href: 'https://arxiv.org/abs/2106.09685', title: 'LoRA' }]),
+    });
+    const { page, scripts } = await openWatched(h, READING_LIST_URL);
+    await expect.poll(() => page.locator('paperdex-mark').count(), { timeout: 20_000 }).toBe(1);
+    expect(scripts).toContain('/detector.js');
+    await page.close();
+  });
+
+  it('papers rendered after load open the gate then', async () => {
+    h.serve(LATE_URL, {
+      html: `<!doctype html><html><head><meta charset="utf-8"><title>Lab</title></head><body>
+<h1>Our reading</h1><ul id="list"></ul>
+<script>setTimeout(() => {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = 'https://arxiv.org/abs/2309.16588';
+  a.textContent = 'Vision Transformers Need Registers';
+  li.append(a);
+  document.getElementById('list').append(li);
+}, 1500);</script></body></html>`,
+    });
+    const { page, scripts } = await openWatched(h, LATE_URL);
+    await expect.poll(() => scripts, { timeout: 20_000 }).toContain('/content-scripts/content.js');
+    expect(scripts).not.toContain('/detector.js');
+    await expect
+      .poll(() => page.locator('paperdex-mark').getAttribute('data-paperdex-id'), {
+        timeout: 20_000,
+      })
+      .toBe('arxiv:2309.16588');
+    expect(scripts).toContain('/detector.js');
+    await page.close();
+  });
+});

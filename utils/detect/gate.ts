@@ -1,0 +1,85 @@
+/**
+ * The every-page gate: could this page hold papers? It runs in the small content script that the
+ * browser injects into every page, so it imports only each adapter's URL check (site adapters) and
+ * cheap detect (generic adapters), never an extract. When it says yes, the background injects the
+ * detector (entrypoints/detector.ts), which runs the full registry in utils/detect/index.ts.
+ *
+ * The gate errs towards yes: a page a site adapter claims passes on its URL alone, because those
+ * sites render their papers client-side after document_idle, and the detector watches for them.
+ * tests/unit/detect-gate.test.ts keeps this list in step with the registry (same ids, same order,
+ * the very same functions).
+ */
+import type { PageKind } from '../paper';
+import { coinsDetect } from './generic/coins';
+import { idLinksDetect } from './generic/id-links';
+import { jsonLdDetect } from './generic/json-ld';
+import { metaTagsDetect } from './generic/meta-tags';
+import { aclAnthologyMatches } from './sites/acl-anthology';
+import { alphaxivMatches } from './sites/alphaxiv';
+import { arxivMatches } from './sites/arxiv';
+import { biorxivMatches } from './sites/biorxiv';
+import { cvfMatches } from './sites/cvf';
+import { dblpMatches } from './sites/dblp';
+import { googleScholarMatches } from './sites/google-scholar';
+import { huggingfacePapersMatches } from './sites/huggingface-papers';
+import { neuripsMatches } from './sites/neurips';
+import { openreviewMatches } from './sites/openreview';
+import { pmcMatches } from './sites/pmc';
+import { pmlrMatches } from './sites/pmlr';
+import { pubmedMatches } from './sites/pubmed';
+import { semanticScholarMatches } from './sites/semantic-scholar';
+
+export interface SiteGate {
+  id: string;
+  matches(url: URL): boolean;
+}
+
+export interface GenericGate {
+  id: string;
+  detect(doc: Document, url: URL): PageKind | null;
+}
+
+/** In the order of SITE_ADAPTERS. */
+export const SITE_GATES: readonly SiteGate[] = [
+  { id: 'huggingface-papers', matches: huggingfacePapersMatches },
+  { id: 'alphaxiv', matches: alphaxivMatches },
+  { id: 'arxiv', matches: arxivMatches },
+  { id: 'google-scholar', matches: googleScholarMatches },
+  { id: 'semantic-scholar', matches: semanticScholarMatches },
+  { id: 'openreview', matches: openreviewMatches },
+  { id: 'acl-anthology', matches: aclAnthologyMatches },
+  { id: 'dblp', matches: dblpMatches },
+  { id: 'pubmed', matches: pubmedMatches },
+  { id: 'pmc', matches: pmcMatches },
+  { id: 'biorxiv', matches: biorxivMatches },
+  { id: 'pmlr', matches: pmlrMatches },
+  { id: 'neurips', matches: neuripsMatches },
+  { id: 'cvf', matches: cvfMatches },
+];
+
+/** In the order of GENERIC_ADAPTERS. */
+export const GENERIC_GATES: readonly GenericGate[] = [
+  { id: 'meta-tags', detect: metaTagsDetect },
+  { id: 'json-ld', detect: jsonLdDetect },
+  { id: 'coins', detect: coinsDetect },
+  { id: 'id-links', detect: idLinksDetect },
+];
+
+/** Which adapter lets the page through, or null: nothing here for Paperdex. Never throws. */
+export function gate(doc: Document, url: URL): string | null {
+  for (const g of SITE_GATES) {
+    try {
+      if (g.matches(url)) return g.id;
+    } catch {
+      // A broken check must not stop the page: try the next one.
+    }
+  }
+  for (const g of GENERIC_GATES) {
+    try {
+      if (g.detect(doc, url)) return g.id;
+    } catch {
+      // As above.
+    }
+  }
+  return null;
+}
