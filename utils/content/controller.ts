@@ -153,6 +153,9 @@ export class PageController {
       }
     }
     if (this.settings.paused) return;
+    // Sending the record serializes every paper on the page's main thread: let the marks paint
+    // first.
+    if (hosts.size) await new Promise((r) => setTimeout(r, 0));
     const recorded = await this.o.transport.record(
       { url: url.href, title: doc.title.slice(0, 500) },
       this.visit,

@@ -54,6 +54,16 @@ const CSS = `
   .s-possible { background: #222; color: #ccc; }
 }`;
 
+// A listing marks thousands of rows that share a handful of first-seen days and pages: one date
+// formatter (toLocaleDateString builds a new one per call) and one URL parse per page.
+let dateFormat: Intl.DateTimeFormat | undefined;
+const hosts = new Map<string, string>();
+
+function day(t: number): string {
+  dateFormat ??= new Intl.DateTimeFormat();
+  return dateFormat.format(t);
+}
+
 function tooltip(info: MarkInfo): string {
   if (info.state === 'new') return 'Paperdex: first time you meet this paper';
   const parts: string[] = [];
@@ -62,19 +72,23 @@ function tooltip(info: MarkInfo): string {
   else parts.push(`Paperdex: ${LABEL[info.state]}, seen ${times} time${times === 1 ? '' : 's'}`);
   if (info.firstSeen) {
     const where = info.firstPageUrl ? hostOf(info.firstPageUrl) : info.firstSite;
-    parts.push(
-      `first seen ${new Date(info.firstSeen).toLocaleDateString()}${where ? ` on ${where}` : ''}`,
-    );
+    parts.push(`first seen ${day(info.firstSeen)}${where ? ` on ${where}` : ''}`);
   }
   return parts.join('; ');
 }
 
 function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
+  let h = hosts.get(url);
+  if (h === undefined) {
+    try {
+      h = new URL(url).hostname;
+    } catch {
+      h = '';
+    }
+    if (hosts.size > 500) hosts.clear();
+    hosts.set(url, h);
   }
+  return h;
 }
 
 /** The element the badge goes after: the title link or heading inside the row. */
@@ -133,6 +147,27 @@ export function renderBadge(
 ): HTMLElement {
   const host = doc.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
+  // Cloning one prepared tree is cheaper than building each badge node by node.
+  const box = badgeTemplate(doc).cloneNode(true) as HTMLElement;
+  const label = box.childNodes[1] as HTMLElement;
+  const star = box.childNodes[2] as HTMLButtonElement;
+  star.addEventListener('click', (e) => {
+    // The badge sits inside the site's rows: keep the click from reaching the site's handlers.
+    e.preventDefault();
+    e.stopPropagation();
+    const current = host.getAttribute('data-paperdex-state') === 'starred';
+    handlers.onStar(host.getAttribute(HOST_ATTR) ?? info.id, !current);
+  });
+  adoptStyles(doc, root);
+  root.append(box);
+  paint(host, { box, label, star }, info, fixed);
+  return host;
+}
+
+let template: { doc: Document; box: HTMLElement } | undefined;
+
+function badgeTemplate(doc: Document): HTMLElement {
+  if (template?.doc === doc) return template.box;
   const box = doc.createElement('span');
   box.setAttribute('part', 'badge');
   const logo = doc.createElement('span');
@@ -144,32 +179,35 @@ export function renderBadge(
   const star = doc.createElement('button');
   star.className = 'star';
   star.type = 'button';
-  star.addEventListener('click', (e) => {
-    // The badge sits inside the site's rows: keep the click from reaching the site's handlers.
-    e.preventDefault();
-    e.stopPropagation();
-    const current = host.getAttribute('data-paperdex-state') === 'starred';
-    handlers.onStar(host.getAttribute(HOST_ATTR) ?? info.id, !current);
-  });
   box.append(logo, label, star);
-  adoptStyles(doc, root);
-  root.append(box);
-  if (fixed) box.classList.add('fixed');
-  updateBadge(host, info);
-  return host;
+  template = { doc, box };
+  return box;
+}
+
+interface BadgeParts {
+  box: Element;
+  label: Element;
+  star: Element;
 }
 
 export function updateBadge(host: HTMLElement, info: MarkInfo): void {
+  const root = host.shadowRoot;
+  const box = root?.querySelector('[part="badge"]');
+  const label = root?.querySelector('.label');
+  const star = root?.querySelector('.star');
+  if (!box || !label || !star) {
+    host.setAttribute(HOST_ATTR, info.id);
+    host.setAttribute('data-paperdex-state', info.starred ? 'starred' : info.state);
+    return;
+  }
+  paint(host, { box, label, star }, info, box.classList.contains('fixed'));
+}
+
+function paint(host: HTMLElement, parts: BadgeParts, info: MarkInfo, fixed: boolean): void {
+  const { box, label, star } = parts;
   const state: MarkState = info.starred ? 'starred' : info.state;
   host.setAttribute(HOST_ATTR, info.id);
   host.setAttribute('data-paperdex-state', state);
-  const root = host.shadowRoot;
-  if (!root) return;
-  const box = root.querySelector('[part="badge"]');
-  const label = root.querySelector('.label');
-  const star = root.querySelector('.star');
-  if (!box || !label || !star) return;
-  const fixed = box.classList.contains('fixed');
   box.className = `b s-${state}${fixed ? ' fixed' : ''}`;
   const count = info.seenCount && state !== 'new' ? ` ${info.seenCount}×` : '';
   label.textContent = state === 'new' ? 'new' : `${LABEL[state]}${count}`;
