@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
@@ -54,12 +55,15 @@ export default defineConfig({
   webExt: { disabled: true },
   hooks: {
     // The content script (every page, 30 KB budget) and the detector the background injects use the
-    // browser's own promise-based API (@wxt-dev/browser) instead of webextension-polyfill, which
-    // the background and the extension pages keep.
+    // browser's own promise-based API, resolved lazily (utils/ext.ts), instead of
+    // webextension-polyfill, which the background and the extension pages keep.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script'))
         return;
-      const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const alias = {
+        find: /^wxt\/browser$/,
+        replacement: resolve(import.meta.dirname, 'utils/ext.ts'),
+      };
       const current = config.resolve?.alias;
       const list = Array.isArray(current)
         ? current
