@@ -12,7 +12,14 @@ import { ext as browser } from '../utils/ext';
 import { EVENT_KEY, type PaperdexEvent } from '../utils/settings';
 import { loadSettings, watchSettings } from '../utils/settings-store';
 
-export default defineUnlistedScript(async () => {
+// `main` returns at once: scripting.executeScript waits for a returned promise, and the background's
+// `activate` must not stay open for the whole scan (a worker stopped meanwhile would make the gate
+// ask again, and a second detector would count the page load twice).
+export default defineUnlistedScript(() => {
+  void run().catch((e: unknown) => console.warn('[paperdex]', e instanceof Error ? e.message : e));
+});
+
+async function run(): Promise<void> {
   // A second injection (or one after an extension update) stops the older instance.
   const ctx = new ContentScriptContext('paperdex-detector');
   const settings = await loadSettings();
@@ -40,4 +47,4 @@ export default defineUnlistedScript(async () => {
   };
   browser.storage.onChanged.addListener(onEvent);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onEvent));
-});
+}
