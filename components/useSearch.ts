@@ -48,6 +48,8 @@ export interface SearchState {
   elapsed?: number;
   /** The search text `result` answers (the DOM exposes it for end-to-end timing). */
   forText?: string;
+  /** The whole question `result` answers (undefined for an initial snapshot). */
+  forInput?: SearchInput;
 }
 
 /** Waits this long after the last keystroke before the abstract scan starts. */
@@ -94,13 +96,44 @@ export function useDbVersion(db: PaperdexDb | null): number {
   return version;
 }
 
-export function useSearch(input: SearchInput): SearchState {
+/** Identifies a question: tab ids count only while the "on this tab" chip is on. */
+function inputKey(i: SearchInput): string {
+  return JSON.stringify([i.text, i.chips, i.sort, i.limit, i.chips.onTab ? i.tabIds : null]);
+}
+
+let early: { db: PaperdexDb; key: string; result: Promise<SearchResult> } | undefined;
+
+/**
+ * Starts the first question's query before anything renders (the popup calls it right after
+ * opening the database), so that IndexedDB works while Preact builds the page; the first run of
+ * useSearch for the same question takes this answer instead of asking again.
+ */
+export function prefetchSearch(db: PaperdexDb, input: SearchInput): void {
+  const { query, opts } = buildSearch(input);
+  const result = runSearch(db, query, opts);
+  result.catch(() => {}); // useSearch reports errors; an unused prefetch must not be "unhandled"
+  early = { db, key: inputKey(input), result };
+}
+
+function takePrefetched(db: PaperdexDb, input: SearchInput): Promise<SearchResult> | undefined {
+  const e = early;
+  early = undefined;
+  return e && e.db === db && e.key === inputKey(input) ? e.result : undefined;
+}
+
+export function useSearch(input: SearchInput, initial?: SearchResult): SearchState {
   const db = useContext(DbContext);
+  // Tab ids arrive after the first query: they must not re-run it unless the chip uses them.
+  const tabIds = input.chips.onTab ? input.tabIds : undefined;
   const { query, opts } = useMemo(
     () => buildSearch(input),
-    [input.text, input.chips, input.sort, input.limit, input.tabIds],
+    [input.text, input.chips, input.sort, input.limit, tabIds],
   );
-  const [state, setState] = useState<SearchState>({ query, abstractsPending: false });
+  const [state, setState] = useState<SearchState>({
+    query,
+    result: initial,
+    abstractsPending: false,
+  });
 
   const version = useDbVersion(db);
   const lastAsked = useRef<{ query: ParsedQuery; opts: SearchOptions }>();
@@ -109,14 +142,19 @@ export function useSearch(input: SearchInput): SearchState {
     if (!db) return;
     const started = performance.now();
     let live = true;
-    runSearch(db, query, opts).then(
+    const asked = input;
+    const ac = new AbortController();
+    const pending =
+      (version === 0 && takePrefetched(db, input)) || runSearch(db, query, opts, ac.signal);
+    pending.then(
       (result) => {
         if (!live) return;
         setState((s) => ({
           ...s,
           query,
           result,
-          forText: input.text,
+          forText: asked.text,
+          forInput: asked,
           error: undefined,
           elapsed: performance.now() - started,
         }));
@@ -128,6 +166,7 @@ export function useSearch(input: SearchInput): SearchState {
     );
     return () => {
       live = false;
+      ac.abort();
     };
   }, [db, query, opts, version]);
 

@@ -1,14 +1,17 @@
 import { browser } from 'wxt/browser';
 import { openLibrary } from '../../components/actions';
 import { DbContext } from '../../components/context';
-import { PaperBrowser } from '../../components/PaperBrowser';
+import { PaperBrowser, type FirstView } from '../../components/PaperBrowser';
 import type { PaperdexDb } from '../../utils/library/db';
 
 export interface AppProps {
   db: PaperdexDb;
+  /** The remembered first rows (see snapshot.ts), shown until the first query answers. */
+  initial?: FirstView;
+  onFirstView?: (view: FirstView) => void;
 }
 
-export function App({ db }: AppProps) {
+export function App({ db, initial, onFirstView }: AppProps) {
   return (
     <DbContext.Provider value={db}>
       <header class="top">
@@ -27,7 +30,7 @@ export function App({ db }: AppProps) {
         </a>
       </header>
       <main>
-        <PaperBrowser withTabChip autoFocus />
+        <PaperBrowser withTabChip autoFocus initial={initial} onFirstView={onFirstView} />
       </main>
     </DbContext.Provider>
   );

@@ -228,6 +228,7 @@ describe('runSearch against a reference implementation', () => {
 
   it.each(QUERIES)('%s: forced to the sort-order scan', async (query) => {
     PLANNER.keyCap = 0;
+    PLANNER.firstKeyCap = 0;
     for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 });
   });
 
@@ -241,6 +242,7 @@ describe('runSearch against a reference implementation', () => {
     '%s: a capped scan returns a correct prefix and says there is more',
     async (query) => {
       PLANNER.keyCap = 0;
+      PLANNER.firstKeyCap = 0;
       PLANNER.scanCapPer100 = 40;
       for (const sort of SORT_KEYS) {
         const q = parseQuery(query);
@@ -266,6 +268,24 @@ describe('runSearch against a reference implementation', () => {
     expect((await check('graph', { limit: 5 })).got.plan).toBe('walk');
     PLANNER.keyCap = 50;
     expect((await check('g', { limit: 5 })).got.plan).toBe('scan');
+  });
+
+  it('gives the first word of two letters or more the wide key cap, and only that one', async () => {
+    PLANNER.rowCap = 20;
+    PLANNER.keyCap = 1;
+    // Over keyCap but within firstKeyCap: walks the candidates instead of scanning.
+    expect((await check('graph', { limit: 5 })).got.plan).toBe('walk');
+    expect((await check('gr', { limit: 5 })).got.plan).toBe('walk');
+    // A one-letter prefix does not get it.
+    expect((await check('g', { limit: 5 })).got.plan).toBe('scan');
+    PLANNER.firstKeyCap = 1;
+    expect((await check('graph', { limit: 5 })).got.plan).toBe('scan');
+  });
+
+  it('stops when its signal aborts', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(runSearch(db, parseQuery('graph'), { limit: 5 }, ac.signal)).rejects.toThrow();
   });
 
   it('finds planted papers by prefix, phrase, author, tag, note and id', async () => {

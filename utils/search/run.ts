@@ -17,7 +17,9 @@
  *  2. Otherwise each indexable condition (word prefix, id, "on this tab", time range, tag, starred,
  *     site, year, state) is a key range, tried most-selective-looking first (longest word first):
  *     its primary keys are fetched, keys only, capped at `keyCap`. A range over the cap is "dense"
- *     and skipped; the others are intersected until the candidate set is small.
+ *     and skipped; the others are intersected until the candidate set is small. The first
+ *     conditions (up to `wideFetches` of them; words of two letters or more, non-word ranges) get
+ *     the larger `firstKeyCap`: see PLANNER.firstKeyCap for why.
  *       a. ≤ rowCap candidates → read them, check exactly in memory, sort. Exact total.
  *       b. more → walk the sort index keys only, keep candidates in order, read just the first
  *          `limit` of them.
@@ -62,8 +64,8 @@ export interface SearchResult {
   total?: number;
   /** There are matches beyond `papers`. */
   more: boolean;
-  /** Which plan ran, for tests and the bench. */
-  plan: 'recent' | 'candidates' | 'walk' | 'scan' | 'none' | 'abstracts';
+  /** Which plan ran, for tests and the bench; 'snapshot' is the popup's remembered first page. */
+  plan: 'recent' | 'candidates' | 'walk' | 'scan' | 'none' | 'abstracts' | 'snapshot';
 }
 
 const DEFAULT_LIMIT = 200;
@@ -72,6 +74,24 @@ const DEFAULT_LIMIT = 200;
 export const PLANNER = {
   /** Primary keys fetched per condition before it counts as dense (keys only: cheap). */
   keyCap: 600,
+  /**
+   * The cap for the condition that starts the candidate set. Words common enough to pass 600
+   * keys ("graph", "quantum", "diffusion": 2–4 % of a 50,000-paper library each) otherwise fell
+   * to the scan, which reads whole rows (abstracts included) until it has `limit` matches: ~1,000
+   * rows for a 50-row page at 3–5 % density, and then the list widened and read more. Measured in
+   * Chromium at 50,000 papers (busy 2-core machine, medians): "graph" 968 → 90–143 ms,
+   * "quantum" 467 → 124 ms, "qu" 778 → 133 ms, "quantum spin" 672 ms (0 rows shown, scan capped)
+   * → 93 ms (its 28 matches, exact). One-letter prefixes stay at `keyCap`: they name most of
+   * the library, so fetching 8,000 keys only to find the range dense cost more than the scan,
+   * which finds their (common) matches in a few rows.
+   */
+  firstKeyCap: 8_000,
+  /**
+   * Conditions that may use `firstKeyCap`, while the set still needs narrowing: two, so that
+   * "quantum spin" intersects its two common words (1,458 and 1,162 papers → 28) instead of
+   * reading all 1,458 "quantum" rows to find its 28 with a "spin".
+   */
+  wideFetches: 2,
   /** Candidates read as whole rows; above this, plan 2b reads only the ones it shows. */
   rowCap: 300,
   /** Rows a dense-query walk reads before it stops and reports "more", per 100 rows asked. */
@@ -213,15 +233,18 @@ export function hasTextTerms(q: ParsedQuery): boolean {
 
 interface Source {
   name: string;
+  /** May start the candidate set with `firstKeyCap` keys (see PLANNER). */
+  wide?: boolean;
   /** Primary keys in the range, or null when there are more than `cap` (the range is dense). */
   keys: (cap: number) => Promise<string[] | null>;
 }
 
 type PaperCollection = ReturnType<PaperdexDb['papers']['toCollection']>;
 
-function collectionSource(name: string, make: () => PaperCollection): Source {
+function collectionSource(name: string, make: () => PaperCollection, wide = true): Source {
   return {
     name,
+    wide,
     keys: async (cap) => {
       const keys = await make()
         .limit(cap + 1)
@@ -269,8 +292,10 @@ function buildSources(
     );
     for (const { token, whole } of ranked) {
       out.push(
-        collectionSource(`word:${whole ? '=' : '^'}${token}`, () =>
-          whole ? p.where('words').equals(token) : p.where('words').startsWith(token),
+        collectionSource(
+          `word:${whole ? '=' : '^'}${token}`,
+          () => (whole ? p.where('words').equals(token) : p.where('words').startsWith(token)),
+          whole || token.length >= 2,
         ),
       );
     }
@@ -307,13 +332,17 @@ function intersect(a: ReadonlySet<string>, b: readonly string[]): Set<string> {
 }
 
 /** Intersects the bounded sources; null when every one tried was dense. */
-async function candidates(sources: Source[]): Promise<Set<string> | null> {
+async function candidates(sources: Source[], signal?: AbortSignal): Promise<Set<string> | null> {
   let set: Set<string> | null = null;
   let dense = 0;
+  let wideLeft = PLANNER.wideFetches;
   for (const s of sources) {
     if (set && set.size <= PLANNER.rowCap) break;
     if (dense >= PLANNER.maxDense && !set) break;
-    const keys = await s.keys(PLANNER.keyCap);
+    signal?.throwIfAborted();
+    const wide = wideLeft > 0 && !!s.wide && PLANNER.firstKeyCap > PLANNER.keyCap;
+    if (wide) wideLeft--;
+    const keys = await s.keys(wide ? PLANNER.firstKeyCap : PLANNER.keyCap);
     if (!keys) {
       dense++;
       continue;
@@ -343,11 +372,13 @@ async function scanSorted(
   match: Matcher | null,
   take: number,
   cap = Infinity,
+  signal?: AbortSignal,
 ): Promise<{ rows: StoredPaper[]; exhausted: boolean }> {
   let read = 0;
   let c = sortedCollection(db, sort);
-  if (match) c = c.until(() => ++read > cap).filter(match);
+  if (match) c = c.until(() => !!signal?.aborted || ++read > cap).filter(match);
   const rows = await c.limit(take).toArray();
+  signal?.throwIfAborted();
   let exhausted = rows.length < take && read <= cap;
   if (exhausted && sort === 'year') {
     // Papers without a year are not in the year index; they sort last.
@@ -370,25 +401,31 @@ async function walkCandidates(
   cands: Set<string>,
   match: Matcher,
   take: number,
+  signal?: AbortSignal,
 ): Promise<{ rows: StoredPaper[]; exhausted: boolean }> {
   let want = take;
+  // Each round walks the (cheap) keys again but reads only the picks it has not read yet; the
+  // matches are kept across rounds and sorted like the walk at the end.
+  const rows: StoredPaper[] = [];
+  const read = new Set<string>();
   for (;;) {
     const picked: string[] = [];
     await sortedCollection(db, sort)
-      .until(() => picked.length >= want)
+      .until(() => !!signal?.aborted || picked.length >= want)
       .eachPrimaryKey((pk) => {
         if (cands.has(pk)) picked.push(pk);
       });
+    signal?.throwIfAborted();
     const exhausted = picked.length < want;
     if (exhausted && sort === 'year') {
       // Candidates without a year were not in the walk: they come last.
       const seen = new Set(picked);
       for (const id of cands) if (!seen.has(id)) picked.push(id);
     }
-    const rows = (await db.papers.bulkGet(picked)).filter(
-      (p): p is StoredPaper => p !== undefined && match(p),
-    );
-    if (exhausted && sort === 'year') rows.sort(comparePapers(sort));
+    const fresh = picked.filter((id) => !read.has(id));
+    for (const id of fresh) read.add(id);
+    for (const p of await db.papers.bulkGet(fresh)) if (p !== undefined && match(p)) rows.push(p);
+    rows.sort(comparePapers(sort));
     if (rows.length >= take || exhausted) return { rows: rows.slice(0, take), exhausted };
     // Some candidates failed a condition that was not intersected: look further.
     want *= 4;
@@ -434,11 +471,14 @@ function resolveSites(q: ParsedQuery, opts: SearchOptions): MatchContext | null 
 
 /**
  * The fast pass: index-backed matches on title, authors, venue, tags and note, plus every filter.
+ * `signal` stops it between reads (it rejects) when the question has changed: a keystroke's
+ * query must not keep IndexedDB busy for the next one's.
  */
 export async function runSearch(
   db: PaperdexDb,
   q: ParsedQuery,
   opts: SearchOptions = {},
+  signal?: AbortSignal,
 ): Promise<SearchResult> {
   const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
   const sort = opts.sort ?? 'lastSeen';
@@ -456,7 +496,8 @@ export async function runSearch(
   const tMatch = textMatcher(q, false);
   const match: Matcher = (p) => fMatch(p) && tMatch(p);
 
-  const cands = await candidates(sources);
+  const cands = await candidates(sources, signal);
+  signal?.throwIfAborted();
   if (cands && cands.size === 0) return { papers: [], total: 0, more: false, plan: 'none' };
   if (cands && cands.size <= PLANNER.rowCap) {
     const rows = await db.papers.bulkGet([...cands]);
@@ -470,7 +511,7 @@ export async function runSearch(
     };
   }
   if (cands) {
-    const { rows, exhausted } = await walkCandidates(db, sort, cands, match, limit + 1);
+    const { rows, exhausted } = await walkCandidates(db, sort, cands, match, limit + 1, signal);
     return {
       papers: rows.slice(0, limit),
       total: exhausted ? rows.length : undefined,
@@ -479,7 +520,7 @@ export async function runSearch(
     };
   }
   const cap = Math.max(PLANNER.scanCapPer100, (PLANNER.scanCapPer100 * limit) / 100);
-  const { rows, exhausted } = await scanSorted(db, sort, match, limit + 1, cap);
+  const { rows, exhausted } = await scanSorted(db, sort, match, limit + 1, cap, signal);
   return {
     papers: rows.slice(0, limit),
     total: exhausted ? rows.length : undefined,
