@@ -254,7 +254,7 @@ async function contentScriptCpu(b: Browser, url: string, settleMs: number): Prom
 // --- the popup ---------------------------------------------------------------------------------
 
 interface PaintProbe {
-  /** performance.now() of the frame after rows (or the empty state) reached the DOM. */
+  /** performance.now() after the first frame that shows rows (or the empty state) was painted. */
   paint: number;
   rows: number;
 }
@@ -273,9 +273,13 @@ async function popupFirstPaint(b: Browser): Promise<{ page: Page; probe: PaintPr
       seen = true;
       mo.disconnect();
       probe.rows = rows;
-      requestAnimationFrame(() => {
-        probe.paint = performance.now();
-      });
+      // The task after the next frame: the rows are styled, laid out and painted by then (a
+      // requestAnimationFrame callback alone runs before all of that).
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          probe.paint = performance.now();
+        }, 0),
+      );
     });
     mo.observe(document, { childList: true, subtree: true });
   });
@@ -411,8 +415,13 @@ async function marksVisible(b: Browser, url: string, expected: number): Promise<
       const mo = new MutationObserver(() => {
         probe.count = marks.length;
         if (marks.length >= n) {
-          probe.done = performance.now();
           mo.disconnect();
+          // Visible means painted: the task after the next frame.
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              probe.done = performance.now();
+            }, 0),
+          );
         }
       });
       mo.observe(document.documentElement, { childList: true, subtree: true });
