@@ -24,6 +24,8 @@ export const ID_PRIORITY: readonly IdKind[] = [
 ];
 
 const NEW_ARXIV = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
+const BARE_ARXIV = /^\d{4}\.\d{4,5}$/;
+const CANONICAL_ARXIV = /^arxiv:\d{4}\.\d{4,5}$/;
 // Old style: archive, optional subject class (dropped), seven digits.
 const OLD_ARXIV = /^([a-z][a-z-]*)(?:\.[a-z]{2})?\/(\d{7})(?:v\d+)?$/i;
 
@@ -31,6 +33,11 @@ const OLD_ARXIV = /^([a-z][a-z-]*)(?:\.[a-z]{2})?\/(\d{7})(?:v\d+)?$/i;
 export function normalizeArxiv(raw: string): string | null {
   let s = raw.trim();
   if (s.length > 60) return null;
+  // Most callers pass a bare new-style id, which no prefix or suffix rule below can change: one
+  // match instead of three on every row of a long listing.
+  if (BARE_ARXIV.test(s)) return s;
+  const bare = NEW_ARXIV.exec(s);
+  if (bare) return bare[1]!;
   s = s.replace(/^arxiv:\s*/i, '').replace(/\.pdf$/i, '');
   const n = NEW_ARXIV.exec(s);
   if (n) return n[1]!;
@@ -88,6 +95,8 @@ export function kindOf(id: string): IdKind | null {
  * when the id is not valid. A DataCite arXiv DOI (10.48550/arXiv.X) canonicalizes to `arxiv:X`.
  */
 export function canonicalId(id: string): string | null {
+  // Already canonical (every row of an arXiv listing): no pieces to cut and glue back together.
+  if (CANONICAL_ARXIV.test(id)) return id;
   const i = id.indexOf(':');
   if (i <= 0) return null;
   const kind = id.slice(0, i).toLowerCase();
@@ -134,6 +143,8 @@ export function canonicalId(id: string): string | null {
   }
 }
 
+const ARXIV_DOI = /^doi:10\.48550\//i;
+
 /**
  * Builds a paper's identity from every id the page gave and its title: canonical, de-duplicated,
  * primary first by ID_PRIORITY. A `title:` id is used only when nothing else is known, so that
@@ -143,6 +154,14 @@ export function buildIdentity(
   ids: Iterable<string | null | undefined>,
   title: string,
 ): { id: string; aliases: string[] } | null {
+  // One id (every row of an arXiv listing): no set to fill or order. The arXiv DOI case, which
+  // adds a second id, takes the general path.
+  if (Array.isArray(ids) && ids.length === 1) {
+    const raw: unknown = ids[0];
+    const c = typeof raw === 'string' && raw ? canonicalId(raw) : null;
+    if (c && !c.startsWith('title:') && !(c.startsWith('arxiv:') && ARXIV_DOI.test(raw as string)))
+      return { id: c, aliases: [] };
+  }
   const set = new Set<string>();
   for (const raw of ids) {
     if (!raw) continue;
@@ -150,7 +169,7 @@ export function buildIdentity(
     if (c && !c.startsWith('title:')) {
       set.add(c);
       // The arXiv DOI of a paper with an arXiv id is an alias worth keeping (Zotero exports it).
-      if (c.startsWith('arxiv:') && /^doi:10\.48550\//i.test(raw)) set.add(raw.toLowerCase());
+      if (c.startsWith('arxiv:') && ARXIV_DOI.test(raw)) set.add(raw.toLowerCase());
     }
     if (set.size >= LIMITS.aliases) break;
   }

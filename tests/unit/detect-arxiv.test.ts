@@ -280,6 +280,41 @@ describe('arxiv: bounds', () => {
   });
 });
 
+describe('arxiv: listing fields', () => {
+  it('takes labels off, collapses whitespace and matches class names as whole words', () => {
+    const { doc, url } = fromHtml(
+      `<dl><dt><a href="/abs/2609.00001">arXiv:2609.00001</a></dt><dd><div class="meta">
+        <div class="x-list-title">Title: Not the title</div>
+        <div class="mathjax list-title"><span class="descriptor">Title:</span>
+          A\u00a0Title \n with   runs\tof space
+        </div>
+        <div class='list-authors'><span class="descriptor">Authors:</span>
+          <a href="#">Ann  Lee</a>, <a href="#">et al.</a>, <a href="#">(2 additional authors not shown)</a>,
+          <a href="#"> Bo\nKim </a></div>
+        <div class="list-journal-ref"><span class="descriptor">Journal-ref:</span>  Phys.\n Rev. B 1</div>
+        <p>  An   abstract.\n</p></div></dd></dl>`,
+      NEW,
+    );
+    const [p] = arxiv.extract(doc, url);
+    expect(p!.title).toBe('A Title with runs of space');
+    expect(p!.authors).toEqual(['Ann Lee', 'Bo Kim']);
+    expect(p!.venue).toBe('Phys. Rev. B 1');
+    expect(p!.abstract).toBe('An abstract.');
+  });
+
+  it('reads a journal-ref whose label wraps as it did before', () => {
+    const { doc, url } = fromHtml(
+      `<dl><dt><a href="/abs/2609.00001">arXiv:2609.00001</a></dt><dd>
+        <div class="list-title">Title:T</div>
+        <div class="list-journal-ref">Journal\n ref: J. Phys. 2</div></dd></dl>`,
+      NEW,
+    );
+    const [p] = arxiv.extract(doc, url);
+    expect(p!.title).toBe('T');
+    expect(p!.venue).toBe('J. Phys. 2');
+  });
+});
+
 describe('arxivYear', () => {
   it('reads the year off both id styles', () => {
     expect(arxivYear('2106.09608')).toBe(2021);

@@ -48,6 +48,34 @@ describe('identity scheme', () => {
     expect(buildIdentity([], '  ')).toBeNull();
   });
 
+  it('gives one id the same identity on the short path as among others', () => {
+    expect(buildIdentity(['arxiv:2106.09608'], 'x')).toEqual({
+      id: 'arxiv:2106.09608',
+      aliases: [],
+    });
+    expect(buildIdentity(['ARXIV:2106.09608v2 '], 'x')).toEqual({
+      id: 'arxiv:2106.09608',
+      aliases: [],
+    });
+    expect(buildIdentity(['doi:10.48550/arXiv.2106.09608'], 'x')).toEqual({
+      id: 'arxiv:2106.09608',
+      aliases: ['doi:10.48550/arxiv.2106.09608'],
+    });
+    expect(buildIdentity(['title:Some Paper'], 'Deep Learning')).toEqual({
+      id: 'title:deep learning',
+      aliases: [],
+    });
+    expect(buildIdentity(['arxiv:nope'], 'Deep Learning')).toEqual({
+      id: 'title:deep learning',
+      aliases: [],
+    });
+    expect(buildIdentity([''], '')).toBeNull();
+    expect(canonicalId('arxiv:2106.09608')).toBe('arxiv:2106.09608');
+    expect(canonicalId('arxiv:2106.09608 ')).toBe('arxiv:2106.09608');
+    expect(normalizeArxiv(' 2106.09608 ')).toBe('2106.09608');
+    expect(normalizeArxiv('2106.09608v3')).toBe('2106.09608');
+  });
+
   it('reads ids off links', () => {
     expect(idsFromUrl('https://arxiv.org/pdf/2106.09608v2')).toEqual(['arxiv:2106.09608']);
     expect(idsFromUrl('/abs/math.GT/0309136', 'https://arxiv.org/list/math/new')).toEqual([

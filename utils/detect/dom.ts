@@ -11,6 +11,10 @@ export function text(el: Element | null | undefined, max: number = LIMITS.title)
 
 const NEEDS_COLLAPSE =
   /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+// The runs that change when every run of \s becomes one space: all but a lone space. Matching
+// lone spaces too rebuilt every word of every title (most of a long listing's garbage).
+const COLLAPSE =
+  /\s{2,}|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
 
 export function clean(s: string | null | undefined, max: number = LIMITS.title): string {
   if (!s) return '';
@@ -18,7 +22,7 @@ export function clean(s: string | null | undefined, max: number = LIMITS.title):
   // Same result as collapsing every run, but most text is already single-spaced, and testing for
   // that (every \s but the space, spelled out: much faster than [^\S ]) is several times cheaper
   // than rewriting every space, the largest cost of a 2,000-row listing.
-  return (NEEDS_COLLAPSE.test(t) ? t.replace(/\s+/g, ' ') : t).slice(0, max);
+  return (NEEDS_COLLAPSE.test(t) ? t.replace(COLLAPSE, ' ') : t).slice(0, max);
 }
 
 export function attr(el: Element | null | undefined, name: string): string {

@@ -26,14 +26,19 @@ export function makePaper(
   const title = clean(raw.title, LIMITS.title);
   const identity = buildIdentity(raw.ids, title);
   if (!identity) return null;
+  // One pass, stopping at the bound: map, filter and slice built three arrays per row.
+  const authors: string[] = [];
+  const names = raw.authors ?? [];
+  for (let i = 0; i < names.length; i++) {
+    const c = clean(names[i], LIMITS.author);
+    if (c) authors.push(c);
+    if (authors.length >= LIMITS.authors) break;
+  }
   const p: FoundPaper = {
     id: identity.id,
     aliases: identity.aliases,
     title,
-    authors: (raw.authors ?? [])
-      .map((a) => clean(a, LIMITS.author))
-      .filter((a) => a.length > 0)
-      .slice(0, LIMITS.authors),
+    authors,
     source,
     kind,
   };

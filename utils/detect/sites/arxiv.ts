@@ -19,12 +19,15 @@ const LISTING = /^\/(?:list|search|catchup|a)(?:\/|$)/;
 /** arXiv id from a path tail such as `2106.09608v2`, `2106.09608v2.pdf`, `math/0309136`, `2401.1v1/x1.png`. */
 function idFromTail(tail: string): string | null {
   let s = tail;
-  try {
-    s = decodeURIComponent(s);
-  } catch {
-    // Keep the raw text.
+  // Listing links are plain ids: skip decoding and trimming unless there is something to do.
+  if (s.includes('%')) {
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      // Keep the raw text.
+    }
   }
-  s = s.replace(/\/+$/, '');
+  if (s.endsWith('/')) s = s.replace(/\/+$/, '');
   const direct = normalizeArxiv(s);
   if (direct) return direct;
   // HTML renderings serve their figures and sections under /html/<id>/…
@@ -54,12 +57,18 @@ export function arxivIdFromHref(href: string, base: string | URL): string | null
 
 /** Year of first submission, read off the id (YYMM.NNNNN, or archive/YYMMNNN with YY >= 91 in the 1900s). */
 export function arxivYear(id: string): number | undefined {
-  const n = /^(\d\d)(\d\d)\.\d{4,5}$/.exec(id);
-  const o = /\/(\d\d)(\d\d)\d{3}$/.exec(id);
-  const m = n ?? o;
-  if (!m) return undefined;
-  const yy = Number(m[1]);
-  const mm = Number(m[2]);
+  let yy: number;
+  let mm: number;
+  // Digits read in place: a match array per row is garbage a long listing does not need.
+  if (/^\d{4}\.\d{4,5}$/.test(id)) {
+    yy = (id.charCodeAt(0) - 48) * 10 + id.charCodeAt(1) - 48;
+    mm = (id.charCodeAt(2) - 48) * 10 + id.charCodeAt(3) - 48;
+  } else {
+    const m = /\/(\d\d)(\d\d)\d{3}$/.exec(id);
+    if (!m) return undefined;
+    yy = Number(m[1]);
+    mm = Number(m[2]);
+  }
   if (mm < 1 || mm > 12) return undefined;
   return yy >= 91 ? 1900 + yy : 2000 + yy;
 }
@@ -77,7 +86,14 @@ function unlabelled(
   max: number = LIMITS.title,
 ): string {
   if (!el) return '';
-  return text(el, max + 40)
+  const raw = rawText(el, max + 40);
+  const t = raw.trim();
+  // A label that matches the raw text matches the collapsed text alike, the whitespace after it
+  // going with it: taken off first, most titles then need no collapsed copy. A label broken by a
+  // line break ("Journal\n ref:") still goes the old way.
+  const m = label.exec(t);
+  if (m) return clean(t.slice(m[0].length), max);
+  return clean(raw, max + 40)
     .replace(label, '')
     .trim()
     .slice(0, max);
@@ -87,15 +103,33 @@ const TITLE_LABEL = /^Title:\s*/i;
 const AUTHORS_LABEL = /^Authors?:\s*/i;
 const ABSTRACT_LABEL = /^\s*Abstract\s*:\s*/i;
 const JREF_LABEL = /^Journal[- ]ref(?:erence)?:\s*/i;
+// One case-blind match rather than a lower-cased copy of every name: the same answers, since no
+// non-ASCII character lower-cases to these ASCII words.
+const NOT_AN_AUTHOR = /^(?:et al\.?|\([\s\S]*\))$|additional author|not shown/i;
+
 /** Placeholders that sit among author links on long author lists ("et al.", "(5 additional authors not shown)"). */
 function notAnAuthor(n: string): boolean {
-  const l = n.toLowerCase();
-  return (
-    /^et al\.?$/.test(l) ||
-    (l.startsWith('(') && l.endsWith(')')) ||
-    l.includes('additional author') ||
-    l.includes('not shown')
-  );
+  return NOT_AN_AUTHOR.test(n);
+}
+
+/** classList.contains, without a DOMTokenList for every field of every row. */
+function hasClass(el: Element, name: string): boolean {
+  const c = el.getAttribute('class');
+  if (!c) return false;
+  for (let i = c.indexOf(name); i >= 0; i = c.indexOf(name, i + 1)) {
+    const end = i + name.length;
+    if (
+      (i === 0 || asciiSpace(c.charCodeAt(i - 1))) &&
+      (end === c.length || asciiSpace(c.charCodeAt(end)))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** What separates class names: the DOM's ASCII whitespace (tab, LF, FF, CR, space). */
+function asciiSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 12 || ch === 13;
 }
 
 /**
@@ -126,22 +160,13 @@ function firstRows(list: NodeListOf<Element>, max: number = LIMITS.rowsPerPage):
   return out;
 }
 
-function paper(
-  { id, ...raw }: RawPaper & { id: string },
-  kind: PageKind,
-  base: URL,
-): FoundPaper | null {
-  const p = makePaper(
-    {
-      ...raw,
-      ids: [`arxiv:${id}`, ...raw.ids],
-      year: raw.year ?? arxivYear(id),
-      venue: raw.venue || 'arXiv',
-    },
-    ID,
-    kind,
-    base,
-  );
+function paper(raw: RawPaper & { id: string }, kind: PageKind, base: URL): FoundPaper | null {
+  const id = raw.id;
+  // Filled in place (makePaper ignores `id`): copying every row twice costs more than it reads.
+  raw.ids = raw.ids.length ? [`arxiv:${id}`, ...raw.ids] : [`arxiv:${id}`];
+  raw.year ??= arxivYear(id);
+  raw.venue ||= 'arXiv';
+  const p = makePaper(raw, ID, kind, base);
   if (!p?.id.startsWith('arxiv:')) return p;
   // Built from the canonical id, so absolute and bounded already: going through makePaper's URL
   // parsing would cost a third of a long listing's time.
@@ -156,7 +181,9 @@ const DD_FIELDS = '.list-title, .list-authors, .list-journal-ref, p';
 /** dt holds the id and links, the following dd the title, authors, journal-ref and abstract. */
 function fromListing(doc: Document, base: URL): FoundPaper[] {
   const out: FoundPaper[] = [];
-  for (const dt of firstRows(doc.querySelectorAll('dl > dt'))) {
+  const dts = doc.querySelectorAll('dl > dt');
+  for (let r = 0; r < dts.length && r < LIMITS.rowsPerPage; r++) {
+    const dt = dts[r]!;
     const link = dt.querySelector('a[href*="/abs/"]');
     const id = link ? arxivIdFromHref(link.getAttribute('href') ?? '', base) : null;
     if (!id) continue;
@@ -172,8 +199,8 @@ function fromListing(doc: Document, base: URL): FoundPaper[] {
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
       if (f.tagName === 'P') abstract ??= f;
-      else if (f.classList.contains('list-title')) title ??= f;
-      else if (f.classList.contains('list-authors')) authors ??= f;
+      else if (hasClass(f, 'list-title')) title ??= f;
+      else if (hasClass(f, 'list-authors')) authors ??= f;
       else jref ??= f;
     }
     const p = paper(
