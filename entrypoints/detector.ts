@@ -16,7 +16,7 @@ import { loadSettings, watchSettings } from '../utils/settings-store';
 // `activate` must not stay open for the whole scan (a worker stopped meanwhile would make the gate
 // ask again, and a second detector would count the page load twice).
 export default defineUnlistedScript(() => {
-  void run().catch((e: unknown) => console.warn('[paperdex]', e instanceof Error ? e.message : e));
+  void run().catch(warn);
 });
 
 async function run(): Promise<void> {
@@ -29,7 +29,7 @@ async function run(): Promise<void> {
     transport: protocolTransport,
     settings,
     incognito: browser.extension.inIncognitoContext,
-    onError: (e) => console.warn('[paperdex]', e instanceof Error ? e.message : e),
+    onError: warn,
   });
   await controller.scan();
 
@@ -47,4 +47,8 @@ async function run(): Promise<void> {
   };
   browser.storage.onChanged.addListener(onEvent);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onEvent));
+}
+
+function warn(e: unknown): void {
+  console.warn('[paperdex]', e instanceof Error ? e.message : e);
 }

@@ -41,6 +41,7 @@ import {
   toIncoming,
 } from './merge';
 import { cleanTags } from './mutations';
+import { Workspace } from './workspace';
 
 // ---------------------------------------------------------------------------------------------
 // Staging (background)
@@ -307,46 +308,9 @@ function replaceAll(db: PaperdexDb, staged: StagedImport): Promise<CommitOutput>
   });
 }
 
-/** The rows one merge works on, with the indexes it needs, kept in step. */
-class Workspace {
-  readonly rows = new Map<string, StoredPaper>();
-  readonly original = new Map<string, StoredPaper>();
-  readonly dirty = new Set<string>();
-  /** Rows made of imported entries only: what the summary calls added. */
+/** An import's workspace also tells rows made of imported entries only: what the summary calls added. */
+class ImportWorkspace extends Workspace {
   readonly fresh = new Set<string>();
-  private readonly owner = new Map<string, string>();
-  private readonly byTitle = new Map<string, Set<string>>();
-  private readonly renamed = new Map<string, string>();
-
-  load(rows: readonly StoredPaper[]): void {
-    for (const r of rows) {
-      if (this.original.has(r.id)) continue;
-      this.original.set(r.id, r);
-      this.add(structuredClone(r));
-    }
-  }
-
-  ownerOf(id: string): StoredPaper | undefined {
-    const p = this.owner.get(id);
-    return p === undefined ? undefined : this.rows.get(p);
-  }
-
-  titled(key: string): StoredPaper[] {
-    const out: StoredPaper[] = [];
-    for (const id of this.byTitle.get(key) ?? []) {
-      const r = this.rows.get(id);
-      if (r) out.push(r);
-    }
-    return out.sort((a, b) => a.firstSeen - b.firstSeen);
-  }
-
-  add(r: StoredPaper): void {
-    this.rows.set(r.id, r);
-    for (const id of r.ids) this.owner.set(id, r.id);
-    let t = this.byTitle.get(r.titleKey);
-    if (!t) this.byTitle.set(r.titleKey, (t = new Set()));
-    t.add(r.id);
-  }
 
   create(r: StoredPaper): void {
     this.add(r);
@@ -354,35 +318,12 @@ class Workspace {
     this.fresh.add(r.id);
   }
 
-  /** Replaces `olds` by `merged`, remembering where each old primary id went. */
-  replace(olds: readonly StoredPaper[], merged: StoredPaper): StoredPaper {
+  override replace(olds: readonly StoredPaper[], merged: StoredPaper): StoredPaper {
     const fresh = olds.every((o) => this.fresh.has(o.id));
-    for (const o of olds) {
-      this.rows.delete(o.id);
-      this.dirty.delete(o.id);
-      this.fresh.delete(o.id);
-      this.byTitle.get(o.titleKey)?.delete(o.id);
-      if (o.id !== merged.id) this.renamed.set(o.id, merged.id);
-    }
-    this.add(merged);
-    this.dirty.add(merged.id);
+    for (const o of olds) this.fresh.delete(o.id);
+    super.replace(olds, merged);
     if (fresh) this.fresh.add(merged.id);
     return merged;
-  }
-
-  /** Where a primary id of this transaction lives now. */
-  resolve(id: string): string {
-    for (let n = 0; n < 1000; n++) {
-      const next = this.renamed.get(id);
-      if (next === undefined) return id;
-      id = next;
-    }
-    throw new Error('rename cycle');
-  }
-
-  /** The current primary id of the paper holding `id`, if any row here holds it. */
-  current(id: string): string | undefined {
-    return this.ownerOf(id)?.id ?? (this.renamed.has(id) ? this.resolve(id) : undefined);
   }
 }
 
@@ -457,7 +398,7 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
 
   return db.transaction('rw', db.papers, db.sightings, async (tx) => {
     const summary = emptySummary(staged);
-    const w = new Workspace();
+    const w = new ImportWorkspace();
     const allIds = [...new Set(incoming.flatMap((r) => r.ids))];
     // An import larger than the library reads it whole: one cursor beats a request per id.
     if (allIds.length > (await db.papers.count())) w.load(await db.papers.toArray());
