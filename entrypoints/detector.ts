@@ -31,8 +31,9 @@ async function run(): Promise<void> {
     incognito: browser.extension.inIncognitoContext,
     onError: warn,
   });
-  await controller.scan();
-
+  // Watch before the first scan settles: it waits for the record, and rows a site appends meanwhile
+  // ("show more") would otherwise go unseen. Scans queue, so none is lost or doubled.
+  const first = controller.scan();
   const stop = observeChanges(
     document.body ?? document.documentElement,
     () => void controller.scan(),
@@ -47,6 +48,7 @@ async function run(): Promise<void> {
   };
   browser.storage.onChanged.addListener(onEvent);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onEvent));
+  await first;
 }
 
 function warn(e: unknown): void {
