@@ -16,6 +16,7 @@ import {
   type PageInfo,
   USER_LIMITS,
 } from './protocol';
+import { unpackIds } from './protocol-packed';
 
 export const MAX_PAPERS = LIMITS.rowsPerPage;
 /** Longest adapter id; adapter ids are kebab-case file names. */
@@ -197,6 +198,32 @@ function lookupPaper(v: unknown, what: string): LookupPaper {
   };
 }
 
+/** Every id of every line is checked as in `lookup`; the strings go on as they came. */
+function packedLookup(o: Obj): AnyRequest {
+  const ids = string(o.ids, MAX_PAPERS * (LIMITS.aliases + 1) * (LIMITS.id + 1), 'ids');
+  const rows = unpackIds(ids);
+  if (rows.length > MAX_PAPERS) fail(`ids has more than ${MAX_PAPERS} lines`);
+  for (const [i, row] of rows.entries()) {
+    if (row.length > LIMITS.aliases + 1)
+      fail(`ids line ${i} has more than ${LIMITS.aliases + 1} ids`);
+    for (const x of row) {
+      if (x.length > LIMITS.id) fail(`ids line ${i} has an id longer than ${LIMITS.id}`);
+      if (!isCanonicalId(x)) fail(`ids line ${i} has an id that is not canonical`);
+    }
+  }
+  const req: Extract<AnyRequest, { type: 'lookupPacked' }> = { type: 'lookupPacked', ids };
+  const titles = optional(o, 'titles', (x) => string(x, MAX_PAPERS * (LIMITS.title + 1), 'titles'));
+  if (titles !== undefined) {
+    const lines = titles.split('\n');
+    if (lines.length !== rows.length) fail('titles and ids have different numbers of lines');
+    if (lines.some((t) => t.length > LIMITS.title)) fail(`a title is longer than ${LIMITS.title}`);
+    req.titles = titles;
+  }
+  const v = optional(o, 'visit', visit);
+  if (v !== undefined) req.visit = v;
+  return req;
+}
+
 function papers<T>(v: unknown, read: (p: unknown, what: string) => T): T[] {
   return array(v, MAX_PAPERS, 'papers').map((p, i) => read(p, `papers[${i}]`));
 }
@@ -334,6 +361,7 @@ const FIELDS: Record<MessageType, readonly string[]> = {
   activate: [],
   recordPage: ['page', 'visit', 'papers'],
   lookup: ['papers', 'visit'],
+  lookupPacked: ['ids', 'titles', 'visit'],
   setStar: ['id', 'starred'],
   setTags: ['id', 'tags'],
   setNote: ['id', 'note'],
@@ -364,6 +392,8 @@ function parse(o: Obj, type: MessageType): AnyRequest {
       const list = papers(o.papers, lookupPaper);
       return v === undefined ? { type, papers: list } : { type, papers: list, visit: v };
     }
+    case 'lookupPacked':
+      return packedLookup(o);
     case 'setStar':
       return { type, id: id(o.id, 'id'), starred: boolean(o.starred, 'starred') };
     case 'setTags':

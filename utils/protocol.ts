@@ -26,6 +26,8 @@ export interface PaperStateInfo {
   firstSite?: string;
   firstPageUrl?: string;
   lastSeen?: number;
+  /** Only in unpacked `lookupPacked` answers: the first page's host (else the adapter id). */
+  firstWhere?: string;
 }
 
 export type StateMap = Record<string, PaperStateInfo>;
@@ -87,6 +89,14 @@ export interface ProtocolMap {
   };
   /** States of papers, no write. With `visit`, papers first met on that page load answer 'new'. */
   lookup: { req: { papers: LookupPaper[]; visit?: string }; res: { states: StateMap } };
+  /**
+   * The same question in the compact wire form of utils/protocol-packed.ts, for the marks of a
+   * listing: thousands of papers, where message size is most of the time.
+   */
+  lookupPacked: {
+    req: { ids: string; titles?: string; visit?: string };
+    res: { states: string; places: string };
+  };
   setStar: { req: { id: string; starred: boolean }; res: { state: PaperStateInfo } };
   setTags: { req: { id: string; tags: string[] }; res: { state: PaperStateInfo } };
   setNote: { req: { id: string; note: string }; res: { state: PaperStateInfo } };

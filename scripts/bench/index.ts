@@ -18,6 +18,7 @@ import type * as Gate from '../../utils/detect/gate';
 import type * as Detect from '../../utils/detect/index';
 import type { Sighting, StoredPaper } from '../../utils/library/db';
 import type { LookupPaper, WirePaper } from '../../utils/protocol';
+import { packIds } from '../../utils/protocol-packed';
 import {
   type Browser,
   DIST,
@@ -624,17 +625,24 @@ async function main(): Promise<void> {
     const detPage = await openWithScript(plain, marksUrl, bundle);
     const lookupPapers = await lookupPayload(detPage);
     await detPage.close();
-    const lookup = { type: 'lookup', papers: lookupPapers };
+    // As the content script asks for its marks: ids only, packed (utils/protocol-packed.ts).
+    const lookup = { type: 'lookupPacked', ids: packIds(lookupPapers) };
+    const timedLookup = async () => {
+      const r = await timedMessage<{ ok: boolean; states?: string }>(ext, lookup);
+      if (!r.res.ok || r.res.states?.split('\n').length !== lookupPapers.length)
+        throw new Error(`lookup failed: ${JSON.stringify(r.res).slice(0, 200)}`);
+      return r.ms;
+    };
     const asleep: number[] = [];
     const cold: number[] = [];
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await cdp.stopWorkers();
-      asleep.push((await timedMessage(ext, lookup)).ms);
+      asleep.push(await timedLookup());
       await cdp.stopWorkers();
       await timedMessage(ext, { type: 'getPaper', id: 'arxiv:1501.00001' });
-      cold.push((await timedMessage(ext, lookup)).ms);
-      for (let j = 0; j < 2; j++) warm.push((await timedMessage(ext, lookup)).ms);
+      cold.push(await timedLookup());
+      for (let j = 0; j < 2; j++) warm.push(await timedLookup());
     }
     // Where the time goes: one id, and the same payload refused before any work (transport only).
     const one: number[] = [];

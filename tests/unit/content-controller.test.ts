@@ -18,7 +18,14 @@ class FakeTransport implements Transport {
   known = new Map<string, PaperStateInfo>();
   recorded: DetectedPaper[][] = [];
   stars: Array<[string, boolean]> = [];
-  async lookup(papers: Array<Pick<DetectedPaper, 'id' | 'aliases' | 'title'>>) {
+  /** What the record answers beyond 'seen' (the title twins it found). */
+  recordAnswers = new Map<string, PaperStateInfo>();
+  titleAsks: boolean[] = [];
+  async lookup(
+    papers: Array<Pick<DetectedPaper, 'id' | 'aliases' | 'title'>>,
+    opts?: { titles?: boolean },
+  ) {
+    this.titleAsks.push(opts?.titles === true);
     const out: Record<string, PaperStateInfo> = {};
     for (const p of papers) {
       const s = this.known.get(p.id);
@@ -29,7 +36,8 @@ class FakeTransport implements Transport {
   async record(_page: { url: string; title: string }, _visit: string, papers: DetectedPaper[]) {
     this.recorded.push(papers);
     const out: Record<string, PaperStateInfo> = {};
-    for (const p of papers) out[p.id] = { id: p.id, state: 'seen', seenCount: 1 };
+    for (const p of papers)
+      out[p.id] = this.recordAnswers.get(p.id) ?? { id: p.id, state: 'seen', seenCount: 1 };
     return out;
   }
   async setStar(id: string, starred: boolean) {
@@ -120,6 +128,28 @@ describe('page controller', () => {
     await c.applySettings({ ...DEFAULT_SETTINGS, paused: true });
     expect(badges()).toHaveLength(3);
     expect(t.recorded).toHaveLength(0);
+    // No record will say which titles match stored papers: this lookup must.
+    expect(t.titleAsks).toEqual([true]);
+  });
+
+  it('a paper the id lookup calls new turns "possible" when the record finds its title twin', async () => {
+    const t = new FakeTransport();
+    t.recordAnswers.set('arxiv:2509.24002', {
+      id: 'arxiv:2509.24002',
+      state: 'possible',
+      seenCount: 1,
+      firstSeen: Date.UTC(2026, 0, 2),
+    });
+    const c = setup(LISTING, t);
+    await c.scan();
+    expect(t.titleAsks).toEqual([false]);
+    expect(badges()).toEqual([
+      ['arxiv:2106.09608', 'new'],
+      ['arxiv:2509.24002', 'possible'],
+      ['doi:10.1103/physrevx.12.041027', 'new'],
+    ]);
+    const host = document.querySelectorAll('paperdex-mark')[1]!;
+    expect(host.shadowRoot!.textContent).toContain('possibly seen');
   });
 
   it('keeps page text as text: a script in a title never becomes markup', async () => {

@@ -9,11 +9,13 @@ import type {
   AnyRequest,
   ErrorCode,
   Failure,
+  LookupPaper,
   MessageType,
   PageInfo,
   Response,
   StateMap,
 } from '../protocol';
+import { packStates, unpackIds } from '../protocol-packed';
 import { validateRequest } from '../protocol-validate';
 import { type BadgeView, TabTally } from '../library/badge';
 import { StateCache, type Summary } from '../library/cache';
@@ -192,6 +194,19 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
       }
       case 'lookup':
         return { ok: true, states: await lookupStates(db, cache, req.papers, req.visit) };
+      case 'lookupPacked': {
+        const rows = unpackIds(req.ids);
+        const titles = req.titles?.split('\n');
+        const papers: LookupPaper[] = [];
+        const asked: string[] = [];
+        for (const [i, row] of rows.entries()) {
+          // An empty line asks about nothing: it answers 'new' below, from an empty state map.
+          asked.push(row[0] ?? '');
+          if (row[0]) papers.push({ id: row[0], aliases: row.slice(1), title: titles?.[i] ?? '' });
+        }
+        const states = await lookupStates(db, cache, papers, req.visit);
+        return { ok: true, ...packStates(asked, states) };
+      }
       case 'setStar':
         return edited(() => setStar(db, req.id, req.starred), req.id);
       case 'setTags':

@@ -20,8 +20,13 @@ export type { PaperStateInfo };
 
 /** How the page talks to the background; the real one goes through utils/protocol.ts. */
 export interface Transport {
+  /**
+   * States by id. Titles are matched ("possible") only with `titles`: otherwise the record that
+   * follows answers that, and the lookup stays small.
+   */
   lookup(
     papers: Array<Pick<DetectedPaper, 'id' | 'aliases' | 'title'>>,
+    opts?: { titles?: boolean },
   ): Promise<Record<string, PaperStateInfo>>;
   record(
     page: { url: string; title: string },
@@ -134,9 +139,8 @@ export class PageController {
     if (showMarks) {
       let states: Record<string, PaperStateInfo> = {};
       try {
-        states = await this.o.transport.lookup(
-          unique.map((p) => ({ id: p.id, aliases: p.aliases, title: p.title })),
-        );
+        // Paused, no record follows to tell title-only matches: the lookup must.
+        states = await this.o.transport.lookup(unique, { titles: this.settings.paused });
       } catch (e) {
         this.o.onError?.(e);
       }
@@ -161,10 +165,17 @@ export class PageController {
       this.visit,
       unique.map(strip),
     );
-    // A merge may have given the paper another primary id: stars must address the stored one.
     for (const [p, host] of hosts) {
       const r = recorded[p.id];
-      if (r && r.id !== host.getAttribute('data-paperdex-id'))
+      if (!r) continue;
+      // The lookup asked by ids only: a paper it called new may share its title with a stored
+      // one, which the record found.
+      if (r.state === 'possible' && host.getAttribute('data-paperdex-state') === 'new') {
+        updateBadge(host, toMark(p.id, r));
+        host.dataset.paperdexBase = 'possible';
+      }
+      // A merge may have given the paper another primary id: stars must address the stored one.
+      if (r.id !== host.getAttribute('data-paperdex-id'))
         host.setAttribute('data-paperdex-id', r.id);
     }
   }
@@ -190,6 +201,7 @@ function toMark(id: string, s: PaperStateInfo | undefined): MarkInfo {
     firstSeen: s.firstSeen,
     firstSite: s.firstSite,
     firstPageUrl: s.firstPageUrl,
+    firstWhere: s.firstWhere,
   };
 }
 

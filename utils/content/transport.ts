@@ -3,6 +3,9 @@
  * killed answers nothing for a moment: retry with backoff, and the `visit` id makes a repeated
  * recordPage a no-op for what already landed.
  */
+import { normalizeTitle } from '../identity';
+import { LIMITS } from '../paper';
+import { packIds, unpackStates } from '../protocol-packed';
 import { type MessageType, type ProtocolMap, type Success, sendMessage } from '../protocol';
 import type { Transport } from './controller';
 
@@ -33,8 +36,16 @@ export async function call<T extends MessageType>(
 }
 
 export const protocolTransport: Transport = {
-  async lookup(papers) {
-    return (await call('lookup', { papers })).states;
+  async lookup(papers, opts) {
+    const ids = packIds(papers);
+    const req = opts?.titles
+      ? {
+          ids,
+          titles: papers.map((p) => normalizeTitle(p.title).slice(0, LIMITS.title)).join('\n'),
+        }
+      : { ids };
+    const res = await call('lookupPacked', req);
+    return unpackStates(papers, res.states, res.places);
   },
   async record(page, visit, papers) {
     return (await call('recordPage', { page, visit, papers })).states;
