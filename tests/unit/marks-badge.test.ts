@@ -33,7 +33,11 @@ describe('in-page badge', () => {
     const { box, label, star } = parts(host);
     expect(label.textContent).toBe('seen 3×');
     expect(box.getAttribute('title')).toContain('seen 3 times');
-    expect(box.getAttribute('title')).toContain(new Intl.DateTimeFormat().format(first));
+    const d = new Date(first);
+    const iso = [d.getFullYear(), d.getMonth() + 1, d.getDate()]
+      .map((n) => String(n).padStart(2, '0'))
+      .join('-');
+    expect(box.getAttribute('title')).toContain(`first seen ${iso} on huggingface.co`);
     expect(box.getAttribute('title')).toContain('on huggingface.co');
     expect(star.getAttribute('aria-pressed')).toBe('false');
 
