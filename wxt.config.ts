@@ -33,6 +33,10 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['scripting']),
     ],
     host_permissions: ['http://*/*', 'https://*/*'],
+    // The gate (entrypoints/gate.ts, an unlisted script: see there why not a WXT content script).
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['gate.js'], run_at: 'document_idle' },
+    ],
     action: { default_title: 'Paperdex' },
     commands: {
       'star-page': {

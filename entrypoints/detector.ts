@@ -1,6 +1,6 @@
 /**
  * The detector: the full adapter registry, marks and recording. Not a manifest content script: the
- * background injects it into a page only when the every-page gate (entrypoints/content.ts) finds
+ * background injects it into a page only when the every-page gate (entrypoints/gate.ts) finds
  * that the page could hold papers, so pages without papers never load this code.
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';

@@ -144,7 +144,7 @@ async function openWithScript(b: Browser, url: string, script: string): Promise<
 function sizes(): void {
   phase('content-script size');
   // The production build is already minified (wxt/vite): these are the shipped files.
-  const bytes = readFileSync(join(DIST, 'content-scripts', 'content.js'));
+  const bytes = readFileSync(join(DIST, 'gate.js'));
   figures.add('content script (every page: the gate), minified', [bytes.length / 1024], 'KB', 30);
   figures.add(
     'content script (every page: the gate), gzipped',
@@ -238,7 +238,7 @@ async function contentScriptCpu(b: Browser, url: string, settleMs: number): Prom
     const known = inScript.get(id);
     if (known !== undefined) return known;
     const up = parent.get(id);
-    // The gate (content-scripts/content.js) and, where it opened, the injected detector.js.
+    // The gate (gate.js) and, where it opened, the injected detector.js.
     const v =
       nodes.get(id)!.callFrame.url.startsWith('chrome-extension://') ||
       (up !== undefined && mine(up));

@@ -35,7 +35,7 @@ describe('the every-page gate', () => {
   it('a page without papers loads the gate only', async () => {
     h.serve(fixtureUrl(HF_POSTS), { file: HF_POSTS });
     const { page, scripts } = await openWatched(h, fixtureUrl(HF_POSTS));
-    await expect.poll(() => scripts, { timeout: 20_000 }).toContain('/content-scripts/content.js');
+    await expect.poll(() => scripts, { timeout: 20_000 }).toContain('/gate.js');
     await page.waitForTimeout(1_500);
     expect(scripts).not.toContain('/detector.js');
     expect(await page.locator('paperdex-mark').count()).toBe(0);
@@ -66,7 +66,7 @@ describe('the every-page gate', () => {
 }, 1500);</script></body></html>`,
     });
     const { page, scripts } = await openWatched(h, LATE_URL);
-    await expect.poll(() => scripts, { timeout: 20_000 }).toContain('/content-scripts/content.js');
+    await expect.poll(() => scripts, { timeout: 20_000 }).toContain('/gate.js');
     expect(scripts).not.toContain('/detector.js');
     await expect
       .poll(() => page.locator('paperdex-mark').getAttribute('data-paperdex-id'), {

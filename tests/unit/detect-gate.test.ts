@@ -54,4 +54,28 @@ describe('the every-page gate', () => {
     );
     expect(gate(p.doc, p.url)).toBe('id-links');
   });
+
+  it("its one-walk check never closes a page that a generic adapter's own detect would open", () => {
+    const pages = [
+      '<meta name="Citation_Title" content="A"><meta name="citation_author" content="B">',
+      '<meta property="DC.title" content="A"><meta name="DC.creator" content="B">',
+      '<script type="application/LD+JSON">{"@type":"ScholarlyArticle","name":"A"}</script>',
+      '<span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft.atitle=A"></span>',
+      '<a href="HTTPS://ARXIV.ORG/abs/2106.09685">A</a>',
+      '<a href="https://hf.co/papers/2106.09685">A</a>',
+      '<a href="https://www.ncbi.nlm.nih.gov/pubmed/12345">A</a>',
+      '<a href="https://dblp.uni-trier.de/rec/conf/x/Y20">A</a>',
+      '<a href="https://www.biorxiv.org/content/10.1101/2020.01.01.123456v1">A</a>',
+      '<a href="https://link.example.com/article/10.1007/s00-1">A</a>',
+      '<a href="https://dl.example.org/doi/10.1145/3290605">A</a>',
+      '<a href="https://aclweb.org/anthology/P19-1001">A</a>',
+      '<a href="https://hal.science/hal-01234567">A</a>',
+    ];
+    for (const body of pages) {
+      const { doc, url } = fromHtml(`<p>x</p>${body}`, 'https://example.org/page');
+      const opened = GENERIC_GATES.find((g) => g.detect(doc, url))?.id ?? null;
+      expect(opened, body).not.toBeNull();
+      expect(gate(doc, url), body).toBe(opened);
+    }
+  });
 });

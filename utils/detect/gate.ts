@@ -11,9 +11,9 @@
  */
 import type { PageKind } from '../paper';
 import { coinsDetect } from './generic/coins';
-import { idLinksDetect } from './generic/id-links';
+import { HREF_HINT, idLinksDetect } from './generic/id-links';
 import { jsonLdDetect } from './generic/json-ld';
-import { metaTagsDetect } from './generic/meta-tags';
+import { META_TITLE_KEYS, metaTagsDetect } from './generic/meta-tags';
 import { aclAnthologyMatches } from './sites/acl-anthology';
 import { alphaxivMatches } from './sites/alphaxiv';
 import { arxivMatches } from './sites/arxiv';
@@ -65,6 +65,35 @@ export const GENERIC_GATES: readonly GenericGate[] = [
   { id: 'id-links', detect: idLinksDetect },
 ];
 
+const MAX_LOOK = 5000;
+
+/**
+ * What every generic detect needs at the least: a title meta tag, a JSON-LD script, a COinS span,
+ * a link that may carry an id. Most pages have none, and are closed here after a walk of the
+ * browser's own cached collections (links, scripts, meta tags by name, a class), far cheaper than
+ * one selector query per generic adapter, or one selector with all their alternatives.
+ */
+export function genericHint(doc: Document): boolean {
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length && i < MAX_LOOK; i++) {
+    const m = metas[i]!;
+    const name = m.getAttribute('name') ?? m.getAttribute('property');
+    if (name && META_TITLE_KEYS.includes(name.trim().toLowerCase())) return true;
+    const prop = m.getAttribute('property');
+    if (prop && META_TITLE_KEYS.includes(prop.trim().toLowerCase())) return true;
+  }
+  const scripts = doc.scripts;
+  for (let i = 0; i < scripts.length && i < MAX_LOOK; i++) {
+    if (scripts[i]!.type.toLowerCase().includes('ld+json')) return true;
+  }
+  if (doc.getElementsByClassName('Z3988').length > 0) return true;
+  const links = doc.links;
+  for (let i = 0; i < links.length && i < 200_000; i++) {
+    if (HREF_HINT.test(links[i]!.getAttribute('href') ?? '')) return true;
+  }
+  return false;
+}
+
 /** Which adapter lets the page through, or null: nothing here for Paperdex. Never throws. */
 export function gate(doc: Document, url: URL): string | null {
   for (const g of SITE_GATES) {
@@ -73,6 +102,11 @@ export function gate(doc: Document, url: URL): string | null {
     } catch {
       // A broken check must not stop the page: try the next one.
     }
+  }
+  try {
+    if (!genericHint(doc)) return null;
+  } catch {
+    // A document without selector support: let the generic checks decide.
   }
   for (const g of GENERIC_GATES) {
     try {

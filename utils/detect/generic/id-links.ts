@@ -15,7 +15,7 @@ import { makePaper } from '../make-paper';
  * before its URL is parsed. One pass over `a[href]` with this test is cheaper than an attribute
  * substring selector with twenty alternatives, natively and far more so in JSDOM.
  */
-const HREF_HINT =
+export const HREF_HINT =
   /arxiv\.org|doi\.org|hf\.co\/papers|huggingface\.co\/papers|alphaxiv\.org|openreview\.net|ncbi\.nlm\.nih\.gov|aclanthology\.org|aclweb\.org|dblp\.(?:org|uni-trier\.de)|semanticscholar\.org|hal\.science|archives-ouvertes\.fr|rxiv\.org\/content|\/doi\/|\/(?:article|chapter|book)\/10\./i;
 
 const ROW = 'li, tr, dd, p';

@@ -86,6 +86,8 @@ export function personName(s: string): string {
 
 /** Title meta keys, most specific first. Dublin Core is spelled `DC.Title`, `dc.title`, `dcterms.title`. */
 const TITLE_KEYS = ['citation_title', 'dc.title', 'dcterms.title', 'eprints.title'];
+/** Lower case; exported for the gate's quick look (utils/detect/gate.ts). */
+export const META_TITLE_KEYS: readonly string[] = TITLE_KEYS;
 
 /** Any of these beside a citation_title says the page describes one scholarly work. */
 const CITATION_SIGNALS = [

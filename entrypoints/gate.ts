@@ -1,0 +1,63 @@
+/**
+ * The every-page content script: a gate, kept small because the browser loads it into every page.
+ * It asks the background to inject the detector (entrypoints/detector.ts) only once the page could
+ * hold papers: a site adapter claims its URL, or a generic adapter's cheap check finds metadata,
+ * COinS or links carrying ids. Until then it watches DOM changes, which also follow client-side
+ * navigation. On a page without papers it touches no extension API at all: no settings read, no
+ * message, no timer.
+ *
+ * It is a WXT unlisted script that wxt.config.ts lists as the manifest's content script, not a WXT
+ * content script: WXT wraps those in a ContentScriptContext, whose start-up (an event and a
+ * window.postMessage to stop older copies, a look at the extension API) cost more main-thread time
+ * than the gate itself on every page. Nothing here needs it: an extension update leaves this copy
+ * orphaned, and it stops at its next extension call, finding the API gone.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { observeChanges } from '../utils/content/observe';
+import { call } from '../utils/content/transport';
+import { gate } from '../utils/detect/gate';
+import { ext as browser } from '../utils/ext';
+import { pageWanted } from '../utils/settings';
+import { loadSettings, watchSettings } from '../utils/settings-store';
+
+export default defineUnlistedScript(() => {
+  /** Set once the page passed the gate: from then on only settings decide. */
+  let passed = false;
+  let asked = false;
+  let stopObserving = () => {};
+  let stopWatching = () => {};
+  const orphaned = () => {
+    try {
+      return !browser.runtime?.id;
+    } catch {
+      return true;
+    }
+  };
+  const ask = async () => {
+    if (asked || orphaned()) {
+      stopWatching();
+      return;
+    }
+    const settings = await loadSettings();
+    if (asked || !pageWanted(settings, location.hostname, browser.extension.inIncognitoContext))
+      return;
+    asked = true;
+    stopWatching();
+    await call('activate', {});
+  };
+  const check = () => {
+    if (passed || !gate(document, new URL(location.href))) return;
+    passed = true;
+    stopObserving();
+    // Turned off here (site disabled, private window): ask again if the settings change.
+    stopWatching = watchSettings(() => void ask().catch(warn));
+    void ask().catch(warn);
+  };
+  check();
+  if (passed) return;
+  stopObserving = observeChanges(document.body ?? document.documentElement, check, 500);
+});
+
+function warn(e: unknown): void {
+  console.warn('[paperdex]', e instanceof Error ? e.message : e);
+}
