@@ -35,17 +35,16 @@ interface Cand {
 // ---- titles -------------------------------------------------------------------------------------
 
 /** Words that label a link rather than name a paper: "[PDF]", "arXiv", "Code", "Project page". */
-const LABEL_WORDS = new Set(
-  (
-    'pdf paper papers arxiv abs abstract link links code github gitlab doi html bib bibtex slide slides ' +
-    'video videos talk poster project page website webpage homepage here this download preprint ' +
-    'publisher official supp supplement supplementary material materials demo blog url pubmed pmc ' +
-    'openreview huggingface hugging face hf view read more full text fulltext citation cite dataset ' +
-    'data model models weights review reviews forum semantic scholar dblp acl anthology springer ' +
-    'ieee acm journal published version camera ready details summary the a an at on in of ' +
-    'open access ar5iv alphaxiv colab notebook repo repository site tweet thread'
-  ).split(' '),
-);
+const LABEL_TEXT =
+  'pdf paper papers arxiv abs abstract link links code github gitlab doi html bib bibtex slide slides ' +
+  'video videos talk poster project page website webpage homepage here this download preprint ' +
+  'publisher official supp supplement supplementary material materials demo blog url pubmed pmc ' +
+  'openreview huggingface hugging face hf view read more full text fulltext citation cite dataset ' +
+  'data model models weights review reviews forum semantic scholar dblp acl anthology springer ' +
+  'ieee acm journal published version camera ready details summary the a an at on in of ' +
+  'open access ar5iv alphaxiv colab notebook repo repository site tweet thread';
+// Built on first use: the every-page gate imports this module for idLinksDetect alone.
+let labelWords: Set<string> | undefined;
 
 const EDGE = /^[\s[\](){}|:;,.•·*#"'“”‘’\-–—\p{So}]+|[\s[\](){}|:;,.•·*#"'“”‘’\-–—\p{So}]+$/gu;
 const VENUE_TAG = /^[\p{Lu}][\p{L}&-]*[\s']*(?:\d{2}|\d{4})(?:\s+\p{L}+)?$/u;
@@ -70,7 +69,10 @@ export function looksLikeTitle(raw: string): boolean {
   if (/^(?:arxiv|doi|pmid|pmcid)\b/i.test(t) && words.length <= 3) return false;
   if (
     words.every(
-      (w) => LABEL_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')) || /^\W*v?\d+\W*$/.test(w),
+      (w) =>
+        (labelWords ??= new Set(LABEL_TEXT.split(' '))).has(
+          w.toLowerCase().replace(/[^\p{L}]/gu, ''),
+        ) || /^\W*v?\d+\W*$/.test(w),
     )
   )
     return false;
