@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { DIRECT_MATCHES } from './utils/detect/direct-sites';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -33,8 +34,11 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['scripting']),
     ],
     host_permissions: ['http://*/*', 'https://*/*'],
-    // The gate (entrypoints/gate.ts, an unlisted script: see there why not a WXT content script).
+    // The detector straight away on the big paper sites (utils/detect/direct-sites.ts), listed
+    // first so it marks its world before the gate looks; the gate everywhere (entrypoints/gate.ts,
+    // an unlisted script: see there why not a WXT content script).
     content_scripts: [
+      { matches: [...DIRECT_MATCHES], js: ['detector.js'], run_at: 'document_idle' },
       { matches: ['http://*/*', 'https://*/*'], js: ['gate.js'], run_at: 'document_idle' },
     ],
     action: { default_title: 'Paperdex' },

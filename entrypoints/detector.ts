@@ -1,11 +1,13 @@
 /**
- * The detector: the full adapter registry, marks and recording. Not a manifest content script: the
- * background injects it into a page only when the every-page gate (entrypoints/gate.ts) finds
- * that the page could hold papers, so pages without papers never load this code.
+ * The detector: the full adapter registry, marks and recording. The manifest loads it directly only
+ * on the big paper sites (utils/detect/direct-sites.ts); elsewhere the background injects it into
+ * a page when the every-page gate (entrypoints/gate.ts) finds that the page could hold papers, so
+ * ordinary pages never load this code.
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PageController } from '../utils/content/controller';
+import { DETECTOR_FLAG } from '../utils/detect/direct-sites';
 import { observeChanges } from '../utils/content/observe';
 import { protocolTransport } from '../utils/content/transport';
 import { ext as browser } from '../utils/ext';
@@ -16,6 +18,7 @@ import { loadSettings, watchSettings } from '../utils/settings-store';
 // `activate` must not stay open for the whole scan (a worker stopped meanwhile would make the gate
 // ask again, and a second detector would count the page load twice).
 export default defineUnlistedScript(() => {
+  (globalThis as Record<string, unknown>)[DETECTOR_FLAG] = true;
   void run().catch(warn);
 });
 

@@ -15,6 +15,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { observeChanges } from '../utils/content/observe';
 import { call } from '../utils/content/transport';
+import { DETECTOR_FLAG } from '../utils/detect/direct-sites';
 import { gate } from '../utils/detect/gate';
 import { ext as browser } from '../utils/ext';
 import { pageWanted } from '../utils/settings';
@@ -34,12 +35,16 @@ export default defineUnlistedScript(() => {
     }
   };
   const ask = async () => {
-    if (asked || orphaned()) {
+    if (asked || orphaned() || detectorHere()) {
       stopWatching();
       return;
     }
     const settings = await loadSettings();
-    if (asked || !pageWanted(settings, location.hostname, browser.extension.inIncognitoContext))
+    if (
+      asked ||
+      detectorHere() ||
+      !pageWanted(settings, location.hostname, browser.extension.inIncognitoContext)
+    )
       return;
     asked = true;
     stopWatching();
@@ -57,6 +62,11 @@ export default defineUnlistedScript(() => {
   if (passed) return;
   stopObserving = observeChanges(document.body ?? document.documentElement, check, 500);
 });
+
+/** The manifest loaded the detector here already (utils/detect/direct-sites.ts). */
+function detectorHere(): boolean {
+  return (globalThis as Record<string, unknown>)[DETECTOR_FLAG] === true;
+}
 
 function warn(e: unknown): void {
   console.warn('[paperdex]', e instanceof Error ? e.message : e);

@@ -4,10 +4,11 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, fixtureUrl, launch } from './harness';
+import { type Harness, fixtureUrl, launch, readLibrary } from './harness';
 import { READING_LIST_URL, readingList } from './pages';
 
 const HF_POSTS = 'negatives/hf_posts_2026-02-16.html';
+const ARXIV_LIST = 'arxiv/list_cs_2301_old-layout.html';
 const LATE_URL = 'https://lab.example.org/reading.html';
 
 /** Opens a page while recording every script the page's worlds parse (content scripts included). */
@@ -49,6 +50,25 @@ describe('the every-page gate', () => {
     const { page, scripts } = await openWatched(h, READING_LIST_URL);
     await expect.poll(() => page.locator('paperdex-mark').count(), { timeout: 20_000 }).toBe(1);
     expect(scripts).toContain('/detector.js');
+    await page.close();
+  });
+
+  it('an arXiv listing gets the detector from the manifest, once, and counts the visit once', async () => {
+    const url = fixtureUrl(ARXIV_LIST);
+    h.serve(url, { file: ARXIV_LIST });
+    const { page, scripts } = await openWatched(h, url);
+    await expect.poll(() => page.locator('paperdex-mark').count(), { timeout: 20_000 }).toBe(3);
+    const onPage = async () => {
+      const lib = await readLibrary(h);
+      return lib.sightings.filter((s) => s.pageUrl === url);
+    };
+    await expect.poll(async () => (await onPage()).length, { timeout: 20_000 }).toBe(3);
+    // Time enough for a second detector, had the gate asked for one, to record again.
+    await page.waitForTimeout(1500);
+    expect(scripts.filter((s) => s === '/detector.js')).toHaveLength(1);
+    const sightings = await onPage();
+    expect(sightings).toHaveLength(3);
+    expect(new Set(sightings.map((s) => s.visit)).size).toBe(1);
     await page.close();
   });
 

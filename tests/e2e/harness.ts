@@ -158,7 +158,7 @@ export interface LibraryDump {
     seenCount: number;
     title: string;
   }>;
-  sightings: Array<{ paperId: string; pageUrl: string; how: string }>;
+  sightings: Array<{ paperId: string; pageUrl: string; how: string; visit: string }>;
 }
 
 /** Reads the extension's IndexedDB from inside its service worker (raw IndexedDB, read-only). */
