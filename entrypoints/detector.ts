@@ -9,7 +9,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PageController } from '../utils/content/controller';
 import { DETECTOR_FLAG } from '../utils/detect/direct-sites';
 import { observeChanges } from '../utils/content/observe';
-import { protocolTransport } from '../utils/content/transport';
+import { call, protocolTransport } from '../utils/content/transport';
 import { ext as browser } from '../utils/ext';
 import { EVENT_KEY, type PaperdexEvent } from '../utils/settings';
 import { loadSettings, watchSettings } from '../utils/settings-store';
@@ -25,6 +25,7 @@ export default defineUnlistedScript(() => {
 async function run(): Promise<void> {
   // A second injection (or one after an extension update) stops the older instance.
   const ctx = new ContentScriptContext('paperdex-detector');
+  void call('warm', {}).catch(() => {});
   const settings = await loadSettings();
   const controller = new PageController({
     doc: document,

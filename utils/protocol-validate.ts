@@ -359,6 +359,7 @@ function importChunk(o: Obj): ImportChunk {
 
 const FIELDS: Record<MessageType, readonly string[]> = {
   activate: [],
+  warm: [],
   recordPage: ['page', 'visit', 'papers'],
   lookup: ['papers', 'visit'],
   lookupPacked: ['ids', 'titles', 'visit'],
@@ -384,6 +385,7 @@ function parse(o: Obj, type: MessageType): AnyRequest {
   onlyKeys(o, ['type', ...FIELDS[type]], type);
   switch (type) {
     case 'activate':
+    case 'warm':
       return { type };
     case 'recordPage':
       return { type, page: page(o.page), visit: visit(o.visit), papers: papers(o.papers, paper) };

@@ -82,6 +82,11 @@ export interface ProtocolMap {
    * is false when the tab closed first.
    */
   activate: { req: Record<never, never>; res: { injected: boolean } };
+  /**
+   * The detector's first word, sent before it reads the page: a stopped worker starts and opens the
+   * database while the page is read, instead of after, when the lookup comes.
+   */
+  warm: { req: Record<never, never>; res: Record<never, never> };
   /** Remember the papers of one page load; `visit` (random per load) makes a retry a no-op. */
   recordPage: {
     req: { page: PageInfo; visit: string; papers: WirePaper[] };

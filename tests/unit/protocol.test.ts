@@ -209,6 +209,20 @@ describe('handlers reject bad messages without writing', () => {
   });
 });
 
+describe('warm: the detector wakes the worker before reading the page', () => {
+  it('opens the database and answers nothing else; a payload is refused', async () => {
+    const db = freshDb();
+    const h = createHandlers(db, { warn: () => {} });
+    expect(db.isOpen()).toBe(false);
+    expect(await h({ type: 'warm' }, { tab: { id: 1 } })).toEqual({ ok: true });
+    expect(db.isOpen()).toBe(true);
+    expect(await h({ type: 'warm', papers: [] }, { tab: { id: 1 } })).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
+  });
+});
+
 describe('activate: the gate asks for the detector', () => {
   it('injects into the tab and frame that asked, and nowhere else', async () => {
     const db = freshDb();

@@ -182,6 +182,9 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
         if (!db.isOpen()) void db.open().catch(() => {});
         return { ok: true, injected: await deps.inject(tabId, sender?.frameId ?? 0) };
       }
+      case 'warm':
+        if (!db.isOpen()) await db.open();
+        return { ok: true };
       case 'recordPage': {
         const states = await record(req.page, req.visit, req.papers);
         const tabId = sender?.tab?.id;
