@@ -178,7 +178,11 @@ export function useSearch(input: SearchInput, initial?: SearchResult): SearchSta
   useEffect(() => {
     if (!db) return;
     if (!runAbstracts) {
-      setState((s) => ({ ...s, abstracts: undefined, abstractsPending: false }));
+      setState((s) =>
+        s.abstracts === undefined && !s.abstractsPending
+          ? s
+          : { ...s, abstracts: undefined, abstractsPending: false },
+      );
       return;
     }
     // Matches of the previous question must not linger under the new one; a re-run after a write
