@@ -164,8 +164,7 @@ export function useSearch(input: SearchInput, initial?: SearchResult): SearchSta
     const asked = input;
     const ac = new AbortController();
     const pending =
-      (version === 0 && takePrefetched(db, input)) ||
-      runSearch(db, query, opts, ac.signal, cache);
+      (version === 0 && takePrefetched(db, input)) || runSearch(db, query, opts, ac.signal, cache);
     pending.then(
       (result) => {
         if (!live) return;
