@@ -8,7 +8,7 @@
  * the event liveQuery itself is built on, `storagemutated`, which Dexie also relays from the
  * background service worker over BroadcastChannel, and re-run the whole query (≤ 50 ms).
  */
-import Dexie, { type ObservabilitySet } from 'dexie';
+import type { ObservabilitySet } from 'dexie';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperdexDb } from '../utils/library/db';
 import { parseQuery, type ParsedQuery } from '../utils/search/query';
@@ -93,10 +93,19 @@ export function useDbVersion(db: PaperdexDb | null): number {
       clearTimeout(timer);
       timer = setTimeout(() => setVersion((v) => v + 1), CHANGE_DELAY);
     };
-    Dexie.on('storagemutated', onChange);
+    // Dexie is loaded by whoever opened `db`: importing it here (not statically) keeps it out of
+    // the modules the popup evaluates before its first paint (see entrypoints/popup/main.tsx).
+    let live = true;
+    let off = () => {};
+    void import('dexie').then(({ default: Dexie }) => {
+      if (!live) return;
+      Dexie.on('storagemutated', onChange);
+      off = () => Dexie.on('storagemutated').unsubscribe(onChange);
+    });
     return () => {
+      live = false;
       clearTimeout(timer);
-      Dexie.on('storagemutated').unsubscribe(onChange);
+      off();
     };
   }, [db]);
   return version;

@@ -11,8 +11,11 @@ export interface PaintProbe {
   rows: number;
 }
 
-/** Opens the popup page and returns when it first painted rows (or its empty state). */
-export async function popupFirstPaint(b: Browser): Promise<{ page: Page; probe: PaintProbe }> {
+/** Opens the popup page (or `path`) and returns when it first painted rows (or its empty state). */
+export async function popupFirstPaint(
+  b: Browser,
+  path = 'popup.html',
+): Promise<{ page: Page; probe: PaintProbe }> {
   const page = await b.context.newPage();
   await page.addInitScript(() => {
     const probe = { paint: -1, rows: 0 };
@@ -35,7 +38,7 @@ export async function popupFirstPaint(b: Browser): Promise<{ page: Page; probe: 
     });
     mo.observe(document, { childList: true, subtree: true });
   });
-  await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  await page.goto(`chrome-extension://${b.extensionId}/${path}`);
   await page.waitForFunction(
     () => (window as unknown as { __paint: PaintProbe }).__paint.paint >= 0,
     null,
