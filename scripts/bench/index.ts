@@ -62,6 +62,8 @@ const N = STORED.toLocaleString('en');
 const FILL_BATCH = 5_000;
 /** BENCH_ONLY=pages: sizes, detection and content-script cost only (a minute, no library). */
 const PAGES_ONLY = process.env.BENCH_ONLY === 'pages';
+/** BENCH_ONLY=popup: fills the library, then the popup figures only. */
+const POPUP_ONLY = process.env.BENCH_ONLY === 'popup';
 const RECORD = 2_000;
 const RUNS = 5;
 const CHEAP_RUNS = 7;
@@ -314,6 +316,44 @@ async function loadTime(b: Browser, url: string): Promise<number> {
   return t;
 }
 
+/** The popup at full size: first paint with rows, its heap, and typing. */
+async function popupFigures(withExt: Browser, emptyPaints: number[]): Promise<void> {
+  phase(`popup at ${N} papers`);
+  const fullPaints: number[] = [];
+  const popupHeap: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page, probe } = await popupFirstPaint(withExt);
+    if (probe.rows === 0) throw new Error(`popup showed no rows at ${N} papers`);
+    fullPaints.push(probe.paint);
+    const s = await withExt.context.newCDPSession(page);
+    await s.send('HeapProfiler.collectGarbage');
+    popupHeap.push((await s.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024);
+    await s.detach();
+    await page.close();
+  }
+  figures.add(`popup first paint with rows, ${N} papers`, fullPaints, 'ms', 200);
+  figures.set(`popup first paint, ${N} papers / empty library`, {
+    median: round(median(fullPaints) / median(emptyPaints)),
+    min: round(Math.min(...fullPaints) / Math.max(...emptyPaints)),
+    max: round(Math.max(...fullPaints) / Math.min(...emptyPaints)),
+    unit: 'ratio',
+    target: null,
+    runs: RUNS,
+  });
+  figures.add(`popup JS heap, ${N} papers`, popupHeap, 'MB');
+  const keys = await keystrokes(withExt, ['graph', 'quantum spin', 'author:zhang', 'diffusion']);
+  figures.add(`popup keystroke to results, ${N} papers`, keys.samples, 'ms', 50);
+  const slowest = keys.samples
+    .map((ms, i) => [ms, keys.texts[i]!] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 5);
+  if (keys.unanswered.length)
+    figures.note(`no results within 10 s for: ${keys.unanswered.map((t) => `"${t}"`).join(', ')}`);
+  figures.note(
+    `slowest keystrokes: ${slowest.map(([ms, t]) => `"${t}" ${Math.round(ms)} ms`).join(', ')}`,
+  );
+}
+
 // --- the run -----------------------------------------------------------------------------------
 
 function visitId(): string {
@@ -389,14 +429,16 @@ async function main(): Promise<void> {
   const withExt = await launchChromium(true);
   const cdp = await WorkerCdp.open(withExt);
   try {
-    await detection(plain, bundle, listing);
+    if (!POPUP_ONLY) {
+      await detection(plain, bundle, listing);
 
-    phase('content script on pages, CPU profile (extension loaded)');
-    for (const np of NO_PAPERS) withExt.serve(np.url, readFileSync(join(FIXTURES, np.file)));
-    const np0 = NO_PAPERS[0]!;
-    const cpuNone: number[] = [];
-    for (let i = 0; i < RUNS; i++) cpuNone.push(await contentScriptCpu(withExt, np0.url, 1_500));
-    figures.add(`no papers: content-script JS, ${np0.name} (profile)`, cpuNone, 'ms', 2);
+      phase('content script on pages, CPU profile (extension loaded)');
+      for (const np of NO_PAPERS) withExt.serve(np.url, readFileSync(join(FIXTURES, np.file)));
+      const np0 = NO_PAPERS[0]!;
+      const cpuNone: number[] = [];
+      for (let i = 0; i < RUNS; i++) cpuNone.push(await contentScriptCpu(withExt, np0.url, 1_500));
+      figures.add(`no papers: content-script JS, ${np0.name} (profile)`, cpuNone, 'ms', 2);
+    }
     if (PAGES_ONLY) {
       console.log('\nBENCH_ONLY=pages: the library, popup and marks figures are skipped.');
       return;
@@ -470,6 +512,12 @@ async function main(): Promise<void> {
       'bytes',
     );
 
+    if (POPUP_ONLY) {
+      await popupFigures(withExt, emptyPaints);
+      console.log('\nBENCH_ONLY=popup: the lookup, marks and page-load figures are skipped.');
+      return;
+    }
+
     phase(`lookup of ${RECORD.toLocaleString('en')} ids at ${N} stored`);
     // The marks listing: half its rows are stored papers, half are not.
     const stored = (k: number) => storedArxiv[Math.floor((k * storedArxiv.length) / RECORD)]!;
@@ -522,42 +570,7 @@ async function main(): Promise<void> {
       'ms',
     );
 
-    phase(`popup at ${N} papers`);
-    const fullPaints: number[] = [];
-    const popupHeap: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const { page, probe } = await popupFirstPaint(withExt);
-      if (probe.rows === 0) throw new Error(`popup showed no rows at ${N} papers`);
-      fullPaints.push(probe.paint);
-      const s = await withExt.context.newCDPSession(page);
-      await s.send('HeapProfiler.collectGarbage');
-      popupHeap.push((await s.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024);
-      await s.detach();
-      await page.close();
-    }
-    figures.add(`popup first paint with rows, ${N} papers`, fullPaints, 'ms', 200);
-    figures.set(`popup first paint, ${N} papers / empty library`, {
-      median: round(median(fullPaints) / median(emptyPaints)),
-      min: round(Math.min(...fullPaints) / Math.max(...emptyPaints)),
-      max: round(Math.max(...fullPaints) / Math.min(...emptyPaints)),
-      unit: 'ratio',
-      target: null,
-      runs: RUNS,
-    });
-    figures.add(`popup JS heap, ${N} papers`, popupHeap, 'MB');
-    const keys = await keystrokes(withExt, ['graph', 'quantum spin', 'author:zhang', 'diffusion']);
-    figures.add(`popup keystroke to results, ${N} papers`, keys.samples, 'ms', 50);
-    const slowest = keys.samples
-      .map((ms, i) => [ms, keys.texts[i]!] as const)
-      .sort((a, b) => b[0] - a[0])
-      .slice(0, 5);
-    if (keys.unanswered.length)
-      figures.note(
-        `no results within 10 s for: ${keys.unanswered.map((t) => `"${t}"`).join(', ')}`,
-      );
-    figures.note(
-      `slowest keystrokes: ${slowest.map(([ms, t]) => `"${t}" ${Math.round(ms)} ms`).join(', ')}`,
-    );
+    await popupFigures(withExt, emptyPaints);
 
     phase(`marks on a ${RECORD.toLocaleString('en')}-row listing at ${N} stored`);
     const marks: number[] = [];
@@ -634,7 +647,8 @@ async function main(): Promise<void> {
 }
 
 function report(): void {
-  const out = join(ROOT, '.output', PAGES_ONLY ? 'bench-pages.json' : 'bench.json');
+  const only = PAGES_ONLY ? '-pages' : POPUP_ONLY ? '-popup' : '';
+  const out = join(ROOT, '.output', `bench${only}.json`);
   figures.write(out);
   console.log(`\n${figures.table()}\n`);
   for (const n of figures.notes) console.log(`note: ${n}`);
