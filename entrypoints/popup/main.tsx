@@ -21,13 +21,14 @@ const draw = (db: PaperdexDb | null) =>
 // before the first render put its fetch, compilation and the database open on the path to the
 // first paint; loading it right after that frame still delayed the frame's completion (Chromium
 // runs loading tasks first while a page loads). Without remembered rows the query is the first
-// paint's only source: it starts at once.
+// paint's only source: its module is asked for before the render, so that both overlap.
+const data = initial ? undefined : import('./data');
 draw(null);
 let loading = false;
 const load = () => {
   if (loading) return;
   loading = true;
-  void import('./data').then(({ openPopupDb }) => draw(openPopupDb()));
+  void (data ?? import('./data')).then(({ openPopupDb }) => draw(openPopupDb()));
 };
 if (!initial) load();
 else if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 150 });

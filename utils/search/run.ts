@@ -402,7 +402,7 @@ function implies(q: string, p: string): boolean {
 // What a page remembers between queries
 
 /** Rows a SearchCache keeps before it starts over (a few MB with abstracts). */
-const CACHED_ROWS_MAX = 6_000;
+const CACHED_ROWS_MAX = 3_000;
 /** Candidate sets remembered for the keystrokes that follow. */
 const CANDIDATE_SETS = 16;
 /** Keys of the sort order read at first; each further read doubles what is known. */
