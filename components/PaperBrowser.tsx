@@ -4,7 +4,7 @@
  * `s` stars it. Shared by the popup and the library page, which adds bulk actions around it.
  */
 import type { ComponentChildren } from 'preact';
-import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredPaper } from '../utils/library/db';
 import { ADAPTER_SITES, papersOnPage, type SortKey } from '../utils/search/run';
 import { activeTabUrl, openExport, openUrl, setStar } from './actions';
@@ -59,6 +59,14 @@ const COUNT_IDLE = 2_000;
 /** Past this many rows asked for, a sparse broad query stops widening by itself (the list still pages). */
 const MAX_AUTO_LIMIT = 6_400;
 
+let numbers: Intl.NumberFormat | undefined;
+
+/** One formatter for the page: Number#toLocaleString builds a new one per call (~0.5 ms each). */
+function formatCount(n: number): string {
+  numbers ??= new Intl.NumberFormat();
+  return numbers.format(n);
+}
+
 function countLabel(
   total: number | undefined,
   shown: number,
@@ -67,8 +75,8 @@ function countLabel(
 ): string {
   if (total === undefined && shown === 0 && more) return 'Searching older papers…';
   const noun = filtered ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'paper' : 'papers';
-  if (total !== undefined) return `${total.toLocaleString()} ${noun}`;
-  return `${shown.toLocaleString()}${more ? '+' : ''} ${noun}`;
+  if (total !== undefined) return `${formatCount(total)} ${noun}`;
+  return `${formatCount(shown)}${more ? '+' : ''} ${noun}`;
 }
 
 function isEditable(t: EventTarget | null): boolean {
@@ -174,8 +182,9 @@ export function PaperBrowser(props: PaperBrowserProps) {
     props.onFirstView({ papers: result.papers, more: result.more, libraryCount });
   }, [result, libraryCount]);
 
-  // Fresh rows carry the stored star: drop the optimistic ones.
-  useEffect(() => setOverrides(new Map()), [result, abstracts]);
+  // Fresh rows carry the stored star: drop the optimistic ones (keeping an empty map as it is,
+  // which spares the list a re-render).
+  useEffect(() => setOverrides((m) => (m.size ? new Map() : m)), [result, abstracts]);
 
   const papers = useMemo(
     () => [...(result?.papers ?? []), ...(abstracts?.papers ?? [])],
@@ -197,6 +206,11 @@ export function PaperBrowser(props: PaperBrowserProps) {
       setStatus(starred ? 'Starred.' : 'Unstarred.');
     }
   };
+
+  // Stable for the memoized rows; calls the latest `star`.
+  const starRef = useRef(star);
+  starRef.current = star;
+  const onStar = useCallback((p: StoredPaper, s: boolean) => void starRef.current(p, s), []);
 
   const open = (i: number) => {
     const p = papers[i];
@@ -356,7 +370,7 @@ export function PaperBrowser(props: PaperBrowserProps) {
           onFocused={() => setFocusSelected(false)}
           onSelect={setSelected}
           starOverrides={overrides}
-          onStar={(p, s) => void star(p, s)}
+          onStar={onStar}
           onStatus={setStatus}
           viaAbstract={viaAbstract}
           onEndReached={onEndReached}

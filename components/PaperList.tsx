@@ -6,7 +6,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { StoredPaper } from '../utils/library/db';
-import { PaperRow } from './PaperRow';
+import { MemoPaperRow } from './PaperRow';
 import { useVirtualizer } from './useVirtualizer';
 
 export interface PaperListProps {
@@ -45,7 +45,9 @@ export function PaperList(props: PaperListProps) {
   });
   const items = v.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1]!.index : -1;
-  const now = Date.now();
+  // Coarse, so that rows (memoized) do not all re-render for a clock that moved a few ms; the
+  // relative times they show count minutes.
+  const now = Math.floor(Date.now() / 10_000) * 10_000;
 
   useEffect(() => {
     if (props.onEndReached && lastIndex >= papers.length - 10) props.onEndReached();
@@ -85,7 +87,7 @@ export function PaperList(props: PaperListProps) {
           const p = papers[it.index];
           if (!p) return null;
           return (
-            <PaperRow
+            <MemoPaperRow
               key={p.id}
               paper={p}
               index={it.index}

@@ -7,6 +7,11 @@ import { DbContext } from './context';
 // Keyed by lastSeen too, so a new sighting is picked up.
 const cache = new Map<string, Sighting | null>();
 const MAX_CACHE = 2_000;
+/**
+ * Rows wait this long before asking: the popup's first rows paint without 16 queries queued behind
+ * them, and rows that only flash by while the user types (each keystroke replaces them) never ask.
+ */
+const ASK_DELAY = 250;
 
 /** The paper's most recent sighting (where to "revisit" it), read lazily for visible rows only. */
 export function useLastSighting(paperId: string, lastSeen: number): Sighting | null | undefined {
@@ -20,16 +25,19 @@ export function useLastSighting(paperId: string, lastSeen: number): Sighting | n
     }
     if (!db) return;
     let live = true;
-    lastSighting(db, paperId).then(
-      (s) => {
-        if (cache.size >= MAX_CACHE) cache.clear();
-        cache.set(key, s ?? null);
-        if (live) setValue(s ?? null);
-      },
-      () => live && setValue(null),
-    );
+    const timer = setTimeout(() => {
+      lastSighting(db, paperId).then(
+        (s) => {
+          if (cache.size >= MAX_CACHE) cache.clear();
+          cache.set(key, s ?? null);
+          if (live) setValue(s ?? null);
+        },
+        () => live && setValue(null),
+      );
+    }, ASK_DELAY);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [db, key, paperId]);
   return value;

@@ -5,7 +5,8 @@ import { PaperBrowser, type FirstView } from '../../components/PaperBrowser';
 import type { PaperdexDb } from '../../utils/library/db';
 
 export interface AppProps {
-  db: PaperdexDb;
+  /** Null until the database module has loaded: the page shows `initial` meanwhile. */
+  db: PaperdexDb | null;
   /** The remembered first rows (see snapshot.ts), shown until the first query answers. */
   initial?: FirstView;
   onFirstView?: (view: FirstView) => void;

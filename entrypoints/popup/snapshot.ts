@@ -6,8 +6,8 @@
  * (an IndexedDB open is a round trip to the browser process, tens of ms and far more on a busy
  * machine), then the first query, then a render. localStorage is read synchronously from the
  * renderer's own copy, so the snapshot takes the open and the query off the path to first paint.
- * The query still runs (started before the first render, see prefetchSearch) and its answer
- * replaces these rows a moment later, so a star set or a paper recorded since the last opening
+ * The query still runs (started as soon as the page is idle after painting these rows, see
+ * main.tsx and prefetchSearch) and its answer replaces them a moment later, so a star set or a paper recorded since the last opening
  * shows within that moment; the list is marked as answering '' only once the real answer is in.
  *
  * Only the rows a popup shows without scrolling are kept, without their abstract and search

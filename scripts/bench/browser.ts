@@ -27,8 +27,9 @@ function chromiumPath(): string {
   return p;
 }
 
-export async function launchChromium(withExtension: boolean): Promise<Browser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'paperdex-bench-'));
+/** `profile`: a user-data directory to reuse and keep (a library filled once, for repeated runs). */
+export async function launchChromium(withExtension: boolean, profile?: string): Promise<Browser> {
+  const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'paperdex-bench-'));
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -77,7 +78,7 @@ export async function launchChromium(withExtension: boolean): Promise<Browser> {
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!profile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -37,6 +37,7 @@ import {
   parseListing,
   storedRows,
 } from './generate';
+import { keystrokes, popupFirstPaint, popupPaints } from './popup';
 import { Figures, median, round } from './stats';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -62,6 +63,8 @@ const N = STORED.toLocaleString('en');
 const FILL_BATCH = 5_000;
 /** BENCH_ONLY=pages: sizes, detection and content-script cost only (a minute, no library). */
 const PAGES_ONLY = process.env.BENCH_ONLY === 'pages';
+/** BENCH_ONLY=popup: fills the library, then the popup figures only. */
+const POPUP_ONLY = process.env.BENCH_ONLY === 'popup';
 const RECORD = 2_000;
 const RUNS = 5;
 const CHEAP_RUNS = 7;
@@ -252,149 +255,6 @@ async function contentScriptCpu(b: Browser, url: string, settleMs: number): Prom
   return us / 1000;
 }
 
-// --- the popup ---------------------------------------------------------------------------------
-
-interface PaintProbe {
-  /** performance.now() after the first frame that shows rows (or the empty state) was painted. */
-  paint: number;
-  rows: number;
-}
-
-/** Opens the popup page and returns when it first painted rows (or its empty state). */
-async function popupFirstPaint(b: Browser): Promise<{ page: Page; probe: PaintProbe }> {
-  const page = await b.context.newPage();
-  await page.addInitScript(() => {
-    const probe = { paint: -1, rows: 0 };
-    (window as unknown as { __paint: PaintProbe }).__paint = probe;
-    let seen = false;
-    const mo = new MutationObserver(() => {
-      if (seen) return;
-      const rows = document.querySelectorAll('[data-paperdex-id]').length;
-      if (rows === 0 && !document.querySelector('.empty')) return;
-      seen = true;
-      mo.disconnect();
-      probe.rows = rows;
-      // The task after the next frame: the rows are styled, laid out and painted by then (a
-      // requestAnimationFrame callback alone runs before all of that).
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          probe.paint = performance.now();
-        }, 0),
-      );
-    });
-    mo.observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  await page.waitForFunction(
-    () => (window as unknown as { __paint: PaintProbe }).__paint.paint >= 0,
-    null,
-    {
-      timeout: 30_000,
-    },
-  );
-  const probe = await page.evaluate(() => (window as unknown as { __paint: PaintProbe }).__paint);
-  return { page, probe };
-}
-
-async function popupPaints(b: Browser, runs: number, expectRows: boolean): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const { page, probe } = await popupFirstPaint(b);
-    await page.close();
-    if (expectRows !== probe.rows > 0) throw new Error(`popup showed ${probe.rows} rows`);
-    out.push(probe.paint);
-  }
-  return out;
-}
-
-interface KeyProbe {
-  samples: number[];
-  texts: string[];
-  expect: string | null;
-  t0: number;
-  /** A key went down: the next input event is a keystroke's (fill() sends none). */
-  armed: boolean;
-}
-
-/** Types queries into the search box one key at a time; each sample is keydown → rows for the new text. */
-async function keystrokes(
-  b: Browser,
-  queries: readonly string[],
-): Promise<{ samples: number[]; texts: string[]; unanswered: string[] }> {
-  const page = await b.context.newPage();
-  await page.addInitScript(() => {
-    const st: KeyProbe = { samples: [], texts: [], expect: null, t0: 0, armed: false };
-    (window as unknown as { __keys: KeyProbe }).__keys = st;
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        st.t0 = e.timeStamp;
-        st.armed = true;
-      },
-      true,
-    );
-    document.addEventListener(
-      'input',
-      (e) => {
-        const t = e.target as HTMLInputElement;
-        st.expect = st.armed && t.id === 'paperdex-search' ? t.value : null;
-        st.armed = false;
-      },
-      true,
-    );
-    new MutationObserver(() => {
-      const answered = document.querySelector('.browser')?.getAttribute('data-results-for');
-      if (st.expect !== null && answered === st.expect) {
-        st.samples.push(performance.now() - st.t0);
-        st.texts.push(st.expect);
-        st.expect = null;
-      }
-    }).observe(document, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['data-results-for'],
-    });
-  });
-  await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  await page.locator('[data-paperdex-id]').first().waitFor({ timeout: 30_000 });
-  const search = page.getByLabel('Search', { exact: true });
-  const count = () =>
-    page.evaluate(() => (window as unknown as { __keys: KeyProbe }).__keys.samples.length);
-  const unanswered: string[] = [];
-  for (const q of queries) {
-    await search.fill('');
-    await page.waitForFunction(
-      () => document.querySelector('.browser')?.getAttribute('data-results-for') === '',
-      null,
-      { timeout: 10_000 },
-    );
-    await search.focus();
-    for (const ch of q) {
-      const before = await count();
-      await page.keyboard.type(ch);
-      const answered = await page
-        .waitForFunction(
-          (n) => (window as unknown as { __keys: KeyProbe }).__keys.samples.length > n,
-          before,
-          { timeout: 10_000 },
-        )
-        .then(
-          () => true,
-          () => false,
-        );
-      if (!answered) unanswered.push(await search.inputValue());
-      // A person types a key every ~150 ms; the abstract pass starts only after a pause.
-      await page.waitForTimeout(150);
-    }
-  }
-  const { samples, texts } = await page.evaluate(
-    () => (window as unknown as { __keys: KeyProbe }).__keys,
-  );
-  await page.close();
-  return { samples, texts, unanswered };
-}
-
 // --- marks -------------------------------------------------------------------------------------
 
 interface MarksProbe {
@@ -455,6 +315,44 @@ async function loadTime(b: Browser, url: string): Promise<number> {
   });
   await page.close();
   return t;
+}
+
+/** The popup at full size: first paint with rows, its heap, and typing. */
+async function popupFigures(withExt: Browser, emptyPaints: number[]): Promise<void> {
+  phase(`popup at ${N} papers`);
+  const fullPaints: number[] = [];
+  const popupHeap: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page, probe } = await popupFirstPaint(withExt);
+    if (probe.rows === 0) throw new Error(`popup showed no rows at ${N} papers`);
+    fullPaints.push(probe.paint);
+    const s = await withExt.context.newCDPSession(page);
+    await s.send('HeapProfiler.collectGarbage');
+    popupHeap.push((await s.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024);
+    await s.detach();
+    await page.close();
+  }
+  figures.add(`popup first paint with rows, ${N} papers`, fullPaints, 'ms', 200);
+  figures.set(`popup first paint, ${N} papers / empty library`, {
+    median: round(median(fullPaints) / median(emptyPaints)),
+    min: round(Math.min(...fullPaints) / Math.max(...emptyPaints)),
+    max: round(Math.max(...fullPaints) / Math.min(...emptyPaints)),
+    unit: 'ratio',
+    target: null,
+    runs: RUNS,
+  });
+  figures.add(`popup JS heap, ${N} papers`, popupHeap, 'MB');
+  const keys = await keystrokes(withExt, ['graph', 'quantum spin', 'author:zhang', 'diffusion']);
+  figures.add(`popup keystroke to results, ${N} papers`, keys.samples, 'ms', 50);
+  const slowest = keys.samples
+    .map((ms, i) => [ms, keys.texts[i]!] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 5);
+  if (keys.unanswered.length)
+    figures.note(`no results within 10 s for: ${keys.unanswered.map((t) => `"${t}"`).join(', ')}`);
+  figures.note(
+    `slowest keystrokes: ${slowest.map(([ms, t]) => `"${t}" ${Math.round(ms)} ms`).join(', ')}`,
+  );
 }
 
 // --- the run -----------------------------------------------------------------------------------
@@ -532,14 +430,16 @@ async function main(): Promise<void> {
   const withExt = await launchChromium(true);
   const cdp = await WorkerCdp.open(withExt);
   try {
-    await detection(plain, bundle, listing);
+    if (!POPUP_ONLY) {
+      await detection(plain, bundle, listing);
 
-    phase('content script on pages, CPU profile (extension loaded)');
-    for (const np of NO_PAPERS) withExt.serve(np.url, readFileSync(join(FIXTURES, np.file)));
-    const np0 = NO_PAPERS[0]!;
-    const cpuNone: number[] = [];
-    for (let i = 0; i < RUNS; i++) cpuNone.push(await contentScriptCpu(withExt, np0.url, 1_500));
-    figures.add(`no papers: content-script JS, ${np0.name} (profile)`, cpuNone, 'ms', 2);
+      phase('content script on pages, CPU profile (extension loaded)');
+      for (const np of NO_PAPERS) withExt.serve(np.url, readFileSync(join(FIXTURES, np.file)));
+      const np0 = NO_PAPERS[0]!;
+      const cpuNone: number[] = [];
+      for (let i = 0; i < RUNS; i++) cpuNone.push(await contentScriptCpu(withExt, np0.url, 1_500));
+      figures.add(`no papers: content-script JS, ${np0.name} (profile)`, cpuNone, 'ms', 2);
+    }
     if (PAGES_ONLY) {
       console.log('\nBENCH_ONLY=pages: the library, popup and marks figures are skipped.');
       return;
@@ -613,6 +513,12 @@ async function main(): Promise<void> {
       'bytes',
     );
 
+    if (POPUP_ONLY) {
+      await popupFigures(withExt, emptyPaints);
+      console.log('\nBENCH_ONLY=popup: the lookup, marks and page-load figures are skipped.');
+      return;
+    }
+
     phase(`lookup of ${RECORD.toLocaleString('en')} ids at ${N} stored`);
     // The marks listing: half its rows are stored papers, half are not.
     const stored = (k: number) => storedArxiv[Math.floor((k * storedArxiv.length) / RECORD)]!;
@@ -672,42 +578,7 @@ async function main(): Promise<void> {
       'ms',
     );
 
-    phase(`popup at ${N} papers`);
-    const fullPaints: number[] = [];
-    const popupHeap: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const { page, probe } = await popupFirstPaint(withExt);
-      if (probe.rows === 0) throw new Error(`popup showed no rows at ${N} papers`);
-      fullPaints.push(probe.paint);
-      const s = await withExt.context.newCDPSession(page);
-      await s.send('HeapProfiler.collectGarbage');
-      popupHeap.push((await s.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024);
-      await s.detach();
-      await page.close();
-    }
-    figures.add(`popup first paint with rows, ${N} papers`, fullPaints, 'ms', 200);
-    figures.set(`popup first paint, ${N} papers / empty library`, {
-      median: round(median(fullPaints) / median(emptyPaints)),
-      min: round(Math.min(...fullPaints) / Math.max(...emptyPaints)),
-      max: round(Math.max(...fullPaints) / Math.min(...emptyPaints)),
-      unit: 'ratio',
-      target: null,
-      runs: RUNS,
-    });
-    figures.add(`popup JS heap, ${N} papers`, popupHeap, 'MB');
-    const keys = await keystrokes(withExt, ['graph', 'quantum spin', 'author:zhang', 'diffusion']);
-    figures.add(`popup keystroke to results, ${N} papers`, keys.samples, 'ms', 50);
-    const slowest = keys.samples
-      .map((ms, i) => [ms, keys.texts[i]!] as const)
-      .sort((a, b) => b[0] - a[0])
-      .slice(0, 5);
-    if (keys.unanswered.length)
-      figures.note(
-        `no results within 10 s for: ${keys.unanswered.map((t) => `"${t}"`).join(', ')}`,
-      );
-    figures.note(
-      `slowest keystrokes: ${slowest.map(([ms, t]) => `"${t}" ${Math.round(ms)} ms`).join(', ')}`,
-    );
+    await popupFigures(withExt, emptyPaints);
 
     phase(`marks on a ${RECORD.toLocaleString('en')}-row listing at ${N} stored`);
     const marks: number[] = [];
@@ -784,7 +655,8 @@ async function main(): Promise<void> {
 }
 
 function report(): void {
-  const out = join(ROOT, '.output', PAGES_ONLY ? 'bench-pages.json' : 'bench.json');
+  const only = PAGES_ONLY ? '-pages' : POPUP_ONLY ? '-popup' : '';
+  const out = join(ROOT, '.output', `bench${only}.json`);
   figures.write(out);
   console.log(`\n${figures.table()}\n`);
   for (const n of figures.notes) console.log(`note: ${n}`);

@@ -94,4 +94,32 @@ describe('popup first-view snapshot', () => {
     await act(() => render(null, host));
     host.remove();
   });
+
+  it('shows remembered rows before the database is there, then answers once it is', async () => {
+    const stale: FirstView = {
+      papers: [makePaper({ id: 'arxiv:1999.00002', title: 'Remembered' })],
+      more: false,
+    };
+    const host = document.createElement('div');
+    document.body.append(host);
+    // The popup renders without a database first (entrypoints/popup/main.tsx).
+    await act(() => render(<App db={null} initial={stale} />, host));
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(host.querySelector('[data-paperdex-id]')?.getAttribute('data-paperdex-id')).toBe(
+      'arxiv:1999.00002',
+    );
+    expect(host.querySelector('.browser')?.hasAttribute('data-results-for')).toBe(false);
+    await act(() => render(<App db={db} initial={stale} />, host));
+    await until(
+      () => host.querySelector('.browser')?.getAttribute('data-results-for') === '',
+      'the real answer',
+    );
+    expect(host.querySelector('[data-paperdex-id]')?.getAttribute('data-paperdex-id')).toBe(
+      `arxiv:2401.${10000 + N - 1}`,
+    );
+    await act(() => render(null, host));
+    host.remove();
+  });
 });

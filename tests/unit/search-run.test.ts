@@ -7,6 +7,7 @@ import {
   papersOnPage,
   PLANNER,
   runSearch,
+  SearchCache,
   searchAbstracts,
   SORT_KEYS,
   type SearchOptions,
@@ -161,11 +162,11 @@ afterAll(async () => {
 
 afterEach(() => Object.assign(PLANNER, defaults));
 
-async function check(query: string, opts: SearchOptions = {}) {
+async function check(query: string, opts: SearchOptions = {}, cache?: SearchCache) {
   const q = parseQuery(query);
   const want = oracle(all, q, opts);
   const limit = opts.limit ?? 200;
-  const got = await runSearch(db, q, opts);
+  const got = await runSearch(db, q, opts, undefined, cache);
   expect(
     got.papers.map((p) => p.id),
     `${query} ${JSON.stringify(opts)}`,
@@ -341,6 +342,66 @@ describe('runSearch against a reference implementation', () => {
     const b = await runSearch(db, parseQuery('graph'), { limit: 6 });
     expect(a.more).toBe(true);
     expect(b.papers.slice(0, 3)).toEqual(a.papers);
+  });
+});
+
+describe('runSearch with a SearchCache shared by every query', () => {
+  // One cache for the whole block, as a page keeps one between writes: answers must not depend on
+  // what earlier queries left in it (keys of other ranges, rows, orders of other sorts).
+  let cache: SearchCache;
+  beforeAll(() => {
+    cache = new SearchCache(db);
+  });
+
+  it.each(QUERIES)('%s: every sort order, default plans', async (query) => {
+    for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 }, cache);
+    await check(query, {}, cache);
+  });
+
+  it.each(QUERIES)('%s: forced to the sort-order scan', async (query) => {
+    PLANNER.keyCap = 0;
+    PLANNER.firstKeyCap = 0;
+    for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 }, cache);
+  });
+
+  it.each(QUERIES)('%s: forced to walk the candidates', async (query) => {
+    PLANNER.rowCap = 3;
+    for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 }, cache);
+    await check(query, { limit: 2 }, cache);
+  });
+
+  it('answers each keystroke of a typed query like a fresh search', async () => {
+    PLANNER.rowCap = 20;
+    for (const text of ['author:tanaka graph', 'neural net', 'diffusion cach', 'is:unstarred gr']) {
+      for (let i = 1; i <= text.length; i++) await check(text.slice(0, i), { limit: 5 }, cache);
+    }
+  });
+
+  it('answers from remembered rows only where they cover the start of the order', async () => {
+    // A fresh cache with scattered rows (a walk reads matches far down the order): a dense query
+    // must not take them for the first rows of the order.
+    const fresh = new SearchCache(db);
+    PLANNER.rowCap = 20;
+    await check('', { limit: 5 }, fresh);
+    await check('graph', { limit: 5 }, fresh);
+    await check('zola', {}, fresh);
+    for (const query of ['g', 'gr', 'n', 'is:seen', 'year:2016..2024 net']) {
+      await check(query, { limit: 25 }, fresh);
+    }
+  });
+
+  it('stops a capped scan at its cap and says there is more', async () => {
+    PLANNER.keyCap = 0;
+    PLANNER.firstKeyCap = 0;
+    PLANNER.scanCapPer100 = 40;
+    for (const sort of SORT_KEYS) {
+      const q = parseQuery('g');
+      const want = oracle(all, q, { sort }).map((p) => p.id);
+      const got = await runSearch(db, q, { sort, limit: 100 }, undefined, cache);
+      const ids = got.papers.map((p) => p.id);
+      expect(ids, sort).toEqual(want.slice(0, ids.length));
+      if (ids.length < Math.min(100, want.length)) expect(got.more).toBe(true);
+    }
   });
 });
 

@@ -69,6 +69,8 @@ export interface SearchResult {
 }
 
 const DEFAULT_LIMIT = 200;
+/** Candidate rows in memory needed before their share of matches steers the planner. */
+const PROBE_MIN = 20;
 
 /** The planner's thresholds; mutable only so that tests can force each plan on a small library. */
 export const PLANNER = {
@@ -92,6 +94,11 @@ export const PLANNER = {
    * reading all 1,458 "quantum" rows to find its 28 with a "spin".
    */
   wideFetches: 2,
+  /**
+   * What reading a whole row costs, in index keys read: 100 rows took 14.5 ms and 1,984 keys
+   * 52 ms (Chromium, 50,000 papers, busy machine): ~5.
+   */
+  rowCost: 5,
   /** Candidates read as whole rows; above this, plan 2b reads only the ones it shows. */
   rowCap: 300,
   /** Rows a dense-query walk reads before it stops and reports "more", per 100 rows asked. */
@@ -232,7 +239,10 @@ export function hasTextTerms(q: ParsedQuery): boolean {
 // Index sources
 
 interface Source {
+  /** Names the range exactly (values included): the key of its keys in a SearchCache. */
   name: string;
+  /** An in-memory list: nothing to remember. */
+  listed?: boolean;
   /** May start the candidate set with `firstKeyCap` keys (see PLANNER). */
   wide?: boolean;
   /** Primary keys in the range, or null when there are more than `cap` (the range is dense). */
@@ -255,7 +265,7 @@ function collectionSource(name: string, make: () => PaperCollection, wide = true
 }
 
 function listSource(name: string, ids: readonly string[]): Source {
-  return { name, keys: async () => [...ids] };
+  return { name, listed: true, keys: async () => [...ids] };
 }
 
 /** Tokens of phrases and author terms are in `words` too: all but the last are whole words. */
@@ -280,7 +290,9 @@ function buildSources(
   const p = db.papers;
   const out: Source[] = [];
   if (opts.onlyIds) out.push(listSource('onTab', opts.onlyIds));
-  if (q.ids.length) out.push(collectionSource('ids', () => p.where('ids').anyOf(q.ids)));
+  if (q.ids.length) {
+    out.push(collectionSource(`ids:${q.ids.join(' ')}`, () => p.where('ids').anyOf(q.ids)));
+  }
   if (withWords) {
     const words = new Map<string, { token: string; whole: boolean }>();
     for (const w of q.words) words.set('^' + w, { token: w, whole: false });
@@ -302,7 +314,7 @@ function buildSources(
   }
   if (opts.since !== undefined) {
     const since = opts.since;
-    out.push(collectionSource('since', () => p.where('lastSeen').aboveOrEqual(since)));
+    out.push(collectionSource(`since:${since}`, () => p.where('lastSeen').aboveOrEqual(since)));
   }
   for (const t of q.tags) {
     out.push(collectionSource(`tag:${t}`, () => p.where('tags').startsWithIgnoreCase(t)));
@@ -314,11 +326,13 @@ function buildSources(
   if (q.yearMin !== undefined || q.yearMax !== undefined) {
     const lo = q.yearMin ?? -Infinity;
     const hi = q.yearMax ?? Infinity;
-    out.push(collectionSource('year', () => p.where('year').between(lo, hi, true, true)));
+    out.push(
+      collectionSource(`year:${lo}..${hi}`, () => p.where('year').between(lo, hi, true, true)),
+    );
   }
   if (q.state !== undefined) {
     const v = q.state;
-    out.push(collectionSource('state', () => p.where('state').equals(v)));
+    out.push(collectionSource(`state:${v}`, () => p.where('state').equals(v)));
   }
   if (q.starred === false)
     out.push(collectionSource('unstarred', () => p.where('starred').equals(0)));
@@ -332,8 +346,16 @@ function intersect(a: ReadonlySet<string>, b: readonly string[]): Set<string> {
 }
 
 /** Intersects the bounded sources; null when every one tried was dense. */
-async function candidates(sources: Source[], signal?: AbortSignal): Promise<Set<string> | null> {
-  let set: Set<string> | null = null;
+async function candidates(
+  sources: Source[],
+  signal?: AbortSignal,
+  cache?: SearchCache,
+  probe?: (set: Set<string>) => number,
+): Promise<Set<string> | null> {
+  const start = cache?.narrowest(sources);
+  let set: Set<string> | null = start ? new Set(start.set) : null;
+  const used = start ? [...start.names] : [];
+  let listed = false;
   let dense = 0;
   let wideLeft = PLANNER.wideFetches;
   for (const s of sources) {
@@ -342,15 +364,201 @@ async function candidates(sources: Source[], signal?: AbortSignal): Promise<Set<
     signal?.throwIfAborted();
     const wide = wideLeft > 0 && !!s.wide && PLANNER.firstKeyCap > PLANNER.keyCap;
     if (wide) wideLeft--;
-    const keys = await s.keys(wide ? PLANNER.firstKeyCap : PLANNER.keyCap);
+    let cap = wide ? PLANNER.firstKeyCap : PLANNER.keyCap;
+    if (set && probe) {
+      // Narrowing further costs up to `cap` keys; walking the set costs the rows it reads. When
+      // the rows in memory say the walk is the cheaper, cap the fetch at the walk's cost: a
+      // range above it counts as dense (then at most twice the cheaper cost is spent).
+      const rows = probe(set);
+      if (rows <= 0) break;
+      cap = Math.min(cap, Math.ceil(rows * PLANNER.rowCost));
+    }
+    const keys = cache && !s.listed ? await cache.keys(s, cap) : await s.keys(cap);
     if (!keys) {
       dense++;
       continue;
     }
     set = set ? intersect(set, keys) : new Set(keys);
+    used.push(s.name);
+    listed ||= !!s.listed;
     if (set.size === 0) break;
   }
+  // A list source's name does not say which ids it held: such a set is not for later queries.
+  if (cache && set && !listed && used.length) cache.rememberCandidates(used, set);
   return set;
+}
+
+/**
+ * Every paper source `p` names also satisfies source `q`: the same range, or a word prefix that
+ * `q` extends ("^quantu" holds every paper of "^quantum" and of "=quantum").
+ */
+function implies(q: string, p: string): boolean {
+  if (q === p) return true;
+  if (!p.startsWith('word:^') || !q.startsWith('word:')) return false;
+  return q.slice('word:^'.length).startsWith(p.slice('word:^'.length));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a page remembers between queries
+
+/** Rows a SearchCache keeps before it starts over (a few MB with abstracts). */
+const CACHED_ROWS_MAX = 3_000;
+/** Candidate sets remembered for the keystrokes that follow. */
+const CANDIDATE_SETS = 16;
+/** Keys of the sort order read at first; each further read doubles what is known. */
+const ORDER_FIRST = 2_000;
+
+interface HeadMatches {
+  rows: StoredPaper[];
+  /** Rows looked at (candidates only, when among candidates). */
+  seen: number;
+  exhausted: boolean;
+}
+
+interface OrderPrefix {
+  /** The first primary keys of the sort index's walk, exactly. */
+  keys: string[];
+  /** `keys` is the whole walk. */
+  complete: boolean;
+}
+
+/**
+ * What a page remembers between the queries of one database version. Each keystroke asked
+ * IndexedDB again for what the previous one had just read (the keys of "quantum" while
+ * "quantum spin" is typed, the first screen of rows, the sort index up to the first matches),
+ * each read a round trip to the browser process and a structured-clone copy: at 50,000 papers in
+ * Chromium those repeated reads were most of a keystroke's ~230 ms (2 busy cores).
+ *
+ * Remembered: the primary keys of each index range asked (or that it was dense at that cap), the
+ * last candidate sets (intersections) with the ranges they came from, rows by primary key, and the start of each sort order as primary keys, read in doubling steps as far
+ * as queries needed it (not all of it at once: on a busy machine reading all 50,000 keys took 1–7 s,
+ * during which IndexedDB answers nothing else).
+ *
+ * Valid for one database version only: any write anywhere must start a new cache (useSearch keys
+ * it by the storagemutated counter), since anything remembered may be stale after it.
+ */
+export class SearchCache {
+  private readonly ranges = new Map<string, { cap: number; keys: string[] | null }>();
+  private readonly papers = new Map<string, StoredPaper | undefined>();
+  private readonly orders = new Map<SortKey, OrderPrefix>();
+  private readonly reading = new Map<SortKey, Promise<OrderPrefix>>();
+  private readonly sets: Array<{ names: string[]; set: Set<string> }> = [];
+
+  constructor(private readonly db: PaperdexDb) {}
+
+  /** A source's keys at `cap`, from what an earlier query fetched when that answers it. */
+  async keys(source: Source, cap: number): Promise<string[] | null> {
+    const known = this.ranges.get(source.name);
+    if (known) {
+      if (known.keys) return known.keys.length > cap ? null : known.keys;
+      if (cap <= known.cap) return null;
+    }
+    const keys = await source.keys(cap);
+    this.ranges.set(source.name, { cap, keys });
+    return keys;
+  }
+
+  /**
+   * The smallest remembered candidate set that holds every match of `sources`: one whose every
+   * source is implied by one of these. The next keystroke of a word ("quantum spi" after
+   * "quantum sp") narrows the last answer's candidates in memory instead of reading keys again.
+   */
+  narrowest(sources: readonly Source[]): { names: string[]; set: Set<string> } | undefined {
+    let best: { names: string[]; set: Set<string> } | undefined;
+    for (const c of this.sets) {
+      if (best && best.set.size <= c.set.size) continue;
+      if (c.names.every((p) => sources.some((q) => !q.listed && implies(q.name, p)))) best = c;
+    }
+    return best;
+  }
+
+  rememberCandidates(names: string[], set: Set<string>): void {
+    this.sets.push({ names, set });
+    if (this.sets.length > CANDIDATE_SETS) this.sets.shift();
+  }
+
+  /** Rows by primary key (undefined for a deleted one), reading only those not seen yet. */
+  async rows(ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
+    const missing = ids.filter((id) => !this.papers.has(id));
+    if (missing.length) {
+      const read = await this.db.papers.bulkGet(missing);
+      if (this.papers.size + read.length > CACHED_ROWS_MAX) this.papers.clear();
+      missing.forEach((id, i) => this.papers.set(id, read[i]));
+    }
+    return ids.map((id) => this.papers.get(id));
+  }
+
+  /** The start of the sort order, at least `need` keys long unless the order is shorter. */
+  async prefix(sort: SortKey, need: number): Promise<OrderPrefix> {
+    for (;;) {
+      const known = this.orders.get(sort);
+      if (known && (known.complete || known.keys.length >= need)) return known;
+      const pending = this.reading.get(sort);
+      if (pending) {
+        await pending;
+        continue;
+      }
+      const n = Math.max(need, ORDER_FIRST, 2 * (known?.keys.length ?? 0));
+      const read = sortedCollection(this.db, sort)
+        .limit(n)
+        .primaryKeys()
+        .then((keys) => {
+          const o = { keys, complete: keys.length < n };
+          this.orders.set(sort, o);
+          return o;
+        })
+        .finally(() => this.reading.delete(sort));
+      this.reading.set(sort, read);
+      return read;
+    }
+  }
+
+  /** Rows a query read in sort order from the start (the recent plan): the order's start, free. */
+  remember(sort: SortKey, rows: readonly StoredPaper[], complete: boolean): void {
+    if (sort === 'year' || rows.length === 0) return;
+    for (const p of rows) if (!this.papers.has(p.id)) this.papers.set(p.id, p);
+    const known = this.orders.get(sort);
+    if (!known || (!known.complete && known.keys.length < rows.length)) {
+      this.orders.set(sort, { keys: rows.map((p) => p.id), complete });
+    }
+  }
+
+  /**
+   * The matches among the rows already in memory at the start of the sort order (only those
+   * `among` the candidates, if given), stopping at `take` or at the first row not in memory;
+   * `exhausted` when they covered the whole order. No read at all: a common word finds its page in
+   * the rows earlier keystrokes left (a one-letter prefix's scan reads ~200).
+   */
+  headMatches(
+    sort: SortKey,
+    match: Matcher,
+    take: number,
+    among?: ReadonlySet<string>,
+  ): HeadMatches {
+    const rows: StoredPaper[] = [];
+    let seen = 0;
+    const o = this.orders.get(sort);
+    if (!o || sort === 'year') return { rows, seen, exhausted: false };
+    let i = 0;
+    for (; i < o.keys.length && rows.length < take; i++) {
+      const id = o.keys[i]!;
+      if (among && !among.has(id)) continue;
+      if (!this.papers.has(id)) return { rows, seen, exhausted: false };
+      seen++;
+      const p = this.papers.get(id);
+      if (p && match(p)) rows.push(p);
+    }
+    return { rows, seen, exhausted: rows.length < take && o.complete && i === o.keys.length };
+  }
+
+  /** Reads the start of the order and its first rows while the page is idle. */
+  async warm(sort: SortKey, rows: number): Promise<void> {
+    if (sort === 'year') return;
+    const o = await this.prefix(sort, ORDER_FIRST);
+    for (let i = 0; i < Math.min(rows, o.keys.length); i += SCAN_CHUNK) {
+      await this.rows(o.keys.slice(i, Math.min(rows, i + SCAN_CHUNK)));
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -373,7 +581,9 @@ async function scanSorted(
   take: number,
   cap = Infinity,
   signal?: AbortSignal,
+  cache?: SearchCache,
 ): Promise<{ rows: StoredPaper[]; exhausted: boolean }> {
+  if (cache && match && sort !== 'year') return scanOrder(cache, sort, match, take, cap, signal);
   let read = 0;
   let c = sortedCollection(db, sort);
   if (match) c = c.until(() => !!signal?.aborted || ++read > cap).filter(match);
@@ -391,6 +601,58 @@ async function scanSorted(
   return { rows, exhausted };
 }
 
+/** Rows per read of the scan over a cached order: a dense query finds its page in one or two. */
+const SCAN_CHUNK = 100;
+
+/** scanSorted over the cached order: rows read in chunks (remembered ones are free), same answer. */
+async function scanOrder(
+  cache: SearchCache,
+  sort: SortKey,
+  match: Matcher,
+  take: number,
+  cap: number,
+  signal?: AbortSignal,
+): Promise<{ rows: StoredPaper[]; exhausted: boolean }> {
+  const rows: StoredPaper[] = [];
+  let o = await cache.prefix(sort, Math.min(cap, ORDER_FIRST));
+  let i = 0;
+  while (rows.length < take && i < cap) {
+    if (i >= o.keys.length) {
+      if (o.complete) break;
+      o = await cache.prefix(sort, Math.min(cap, 2 * o.keys.length));
+      if (i >= o.keys.length) break;
+    }
+    signal?.throwIfAborted();
+    const ids = o.keys.slice(i, Math.min(o.keys.length, cap, i + SCAN_CHUNK));
+    i += ids.length;
+    for (const p of await cache.rows(ids)) {
+      if (p && match(p)) rows.push(p);
+      if (rows.length === take) break;
+    }
+  }
+  signal?.throwIfAborted();
+  return { rows, exhausted: rows.length < take && o.complete && i >= o.keys.length };
+}
+
+/** The first `want` candidates in the cached sort order, reading more of the order as needed. */
+async function pickInOrder(
+  cache: SearchCache,
+  sort: SortKey,
+  cands: Set<string>,
+  want: number,
+): Promise<string[]> {
+  let o = await cache.prefix(sort, ORDER_FIRST);
+  for (;;) {
+    const picked: string[] = [];
+    for (const k of o.keys) {
+      if (cands.has(k) && picked.length < want) picked.push(k);
+      if (picked.length >= want) return picked;
+    }
+    if (o.complete) return picked;
+    o = await cache.prefix(sort, 2 * o.keys.length);
+  }
+}
+
 /**
  * Plan 2b: the first `take` candidates in sort order, found by walking the sort index keys only,
  * then read and checked. Candidates failing the exact check are replaced by walking further.
@@ -402,6 +664,7 @@ async function walkCandidates(
   match: Matcher,
   take: number,
   signal?: AbortSignal,
+  cache?: SearchCache,
 ): Promise<{ rows: StoredPaper[]; exhausted: boolean }> {
   let want = take;
   // Each round walks the (cheap) keys again but reads only the picks it has not read yet; the
@@ -409,12 +672,16 @@ async function walkCandidates(
   const rows: StoredPaper[] = [];
   const read = new Set<string>();
   for (;;) {
-    const picked: string[] = [];
-    await sortedCollection(db, sort)
-      .until(() => !!signal?.aborted || picked.length >= want)
-      .eachPrimaryKey((pk) => {
-        if (cands.has(pk)) picked.push(pk);
-      });
+    let picked: string[] = [];
+    if (cache && sort !== 'year') {
+      picked = await pickInOrder(cache, sort, cands, want);
+    } else {
+      await sortedCollection(db, sort)
+        .until(() => !!signal?.aborted || picked.length >= want)
+        .eachPrimaryKey((pk) => {
+          if (cands.has(pk)) picked.push(pk);
+        });
+    }
     signal?.throwIfAborted();
     const exhausted = picked.length < want;
     if (exhausted && sort === 'year') {
@@ -424,7 +691,9 @@ async function walkCandidates(
     }
     const fresh = picked.filter((id) => !read.has(id));
     for (const id of fresh) read.add(id);
-    for (const p of await db.papers.bulkGet(fresh)) if (p !== undefined && match(p)) rows.push(p);
+    const got = cache ? await cache.rows(fresh) : await db.papers.bulkGet(fresh);
+    signal?.throwIfAborted();
+    for (const p of got) if (p !== undefined && match(p)) rows.push(p);
     rows.sort(comparePapers(sort));
     if (rows.length >= take || exhausted) return { rows: rows.slice(0, take), exhausted };
     // Some candidates failed a condition that was not intersected: look further.
@@ -479,6 +748,7 @@ export async function runSearch(
   q: ParsedQuery,
   opts: SearchOptions = {},
   signal?: AbortSignal,
+  cache?: SearchCache,
 ): Promise<SearchResult> {
   const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
   const sort = opts.sort ?? 'lastSeen';
@@ -489,6 +759,7 @@ export async function runSearch(
   const sources = buildSources(db, q, opts, ctx, true);
   if (sources.length === 0) {
     const { rows } = await scanSorted(db, sort, null, limit + 1);
+    cache?.remember(sort, rows, rows.length <= limit);
     return { papers: rows.slice(0, limit), more: rows.length > limit, plan: 'recent' };
   }
 
@@ -496,11 +767,43 @@ export async function runSearch(
   const tMatch = textMatcher(q, false);
   const match: Matcher = (p) => fMatch(p) && tMatch(p);
 
-  const cands = await candidates(sources, signal);
+  if (cache) {
+    // Common terms: a page of matches among the rows already in memory, before any key read.
+    const head = cache.headMatches(sort, match, limit + 1);
+    if (head.rows.length > limit || head.exhausted) {
+      return {
+        papers: head.rows.slice(0, limit),
+        total: head.exhausted ? head.rows.length : undefined,
+        more: head.rows.length > limit,
+        plan: 'scan',
+      };
+    }
+  }
+
+  let early: HeadMatches | undefined;
+  const probe = (set: Set<string>): number => {
+    const head = cache!.headMatches(sort, match, limit + 1, set);
+    if (head.rows.length > limit) {
+      early = head;
+      return 0;
+    }
+    // Too few rows in memory to judge: no limit on the fetch.
+    if (head.seen < PROBE_MIN || head.rows.length === 0) return Infinity;
+    return ((limit + 1 - head.rows.length) * head.seen) / head.rows.length;
+  };
+  const cands = await candidates(
+    sources,
+    signal,
+    cache,
+    cache && sort !== 'year' ? probe : undefined,
+  );
   signal?.throwIfAborted();
+  if (early) return { papers: early.rows.slice(0, limit), more: true, plan: 'walk' };
   if (cands && cands.size === 0) return { papers: [], total: 0, more: false, plan: 'none' };
   if (cands && cands.size <= PLANNER.rowCap) {
-    const rows = await db.papers.bulkGet([...cands]);
+    const ids = [...cands];
+    const rows = cache ? await cache.rows(ids) : await db.papers.bulkGet(ids);
+    signal?.throwIfAborted();
     const hits = rows.filter((p): p is StoredPaper => p !== undefined && match(p));
     hits.sort(comparePapers(sort));
     return {
@@ -511,7 +814,15 @@ export async function runSearch(
     };
   }
   if (cands) {
-    const { rows, exhausted } = await walkCandidates(db, sort, cands, match, limit + 1, signal);
+    const { rows, exhausted } = await walkCandidates(
+      db,
+      sort,
+      cands,
+      match,
+      limit + 1,
+      signal,
+      cache,
+    );
     return {
       papers: rows.slice(0, limit),
       total: exhausted ? rows.length : undefined,
@@ -520,7 +831,7 @@ export async function runSearch(
     };
   }
   const cap = Math.max(PLANNER.scanCapPer100, (PLANNER.scanCapPer100 * limit) / 100);
-  const { rows, exhausted } = await scanSorted(db, sort, match, limit + 1, cap, signal);
+  const { rows, exhausted } = await scanSorted(db, sort, match, limit + 1, cap, signal, cache);
   return {
     papers: rows.slice(0, limit),
     total: exhausted ? rows.length : undefined,
