@@ -186,7 +186,8 @@ function listingAuthors(el: Element | null): string[] {
   if (!el) return [];
   const names: string[] = [];
   const links = el.querySelectorAll('a');
-  for (let i = 0; i < links.length; i++) {
+  // A NodeList's length is a call into the DOM: read once, not once a name.
+  for (let i = 0, count = links.length; i < count; i++) {
     const n = rawText(links[i], LIMITS.author).trim();
     if (n && !notAnAuthor(n)) names.push(clean(n, LIMITS.author));
     if (names.length >= LIMITS.authors) break;
@@ -207,7 +208,8 @@ function listingAuthors(el: Element | null): string[] {
 function fromListing(doc: Document, base: URL): FoundPaper[] {
   const out: FoundPaper[] = [];
   const dts = doc.querySelectorAll('dl > dt');
-  for (let r = 0; r < dts.length && r < LIMITS.rowsPerPage; r++) {
+  const rows = Math.min(dts.length, LIMITS.rowsPerPage);
+  for (let r = 0; r < rows; r++) {
     const dt = dts[r]!;
     const link = dt.querySelector('a[href*="/abs/"]');
     const id = link ? arxivIdFromHref(link.getAttribute('href') ?? '', base) : null;
@@ -221,7 +223,7 @@ function fromListing(doc: Document, base: URL): FoundPaper[] {
     let jref: Element | null = null;
     let abstract: Element | null = null;
     const fields = dd ? dd.querySelectorAll(DD_FIELDS) : [];
-    for (let i = 0; i < fields.length; i++) {
+    for (let i = 0, count = fields.length; i < count; i++) {
       const f = fields[i]!;
       if (f.tagName === 'P') abstract ??= f;
       else if (hasClass(f, 'list-title')) title ??= f;
