@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { detectPapers } from '../../utils/detect/index';
 import { SITE_ADAPTERS } from '../../utils/detect/index';
 import { arxiv, arxivYear } from '../../utils/detect/sites/arxiv';
+import { buildIdentity } from '../../utils/identity';
+import { clean } from '../../utils/detect/dom';
 import { LIMITS } from '../../utils/paper';
 import { fromHtml, loadPage } from './helpers/page';
 
@@ -312,6 +314,38 @@ describe('arxiv: listing fields', () => {
     const [p] = arxiv.extract(doc, url);
     expect(p!.title).toBe('T');
     expect(p!.venue).toBe('J. Phys. 2');
+  });
+});
+
+describe('arxiv: listing rows built without makePaper', () => {
+  it('give canonical ids and fields already clean to the bounds makePaper uses', () => {
+    const { doc, url } = fromHtml(
+      `<dl><dt><a href="/abs/math.GT/0309136v2">old id</a></dt><dd>
+        <div class="list-title">Title:\u00a0 Runs \n of\tspace ${'x'.repeat(LIMITS.title)}</div>
+        <div class="list-authors"><a href="#"> Ann \u2003 Lee </a>, <a href="#">${'N'.repeat(LIMITS.author * 2)}</a></div>
+        <div class="list-journal-ref">Journal-ref: Phys.\n\n Rev.</div>
+        <p>\n An\u00a0\u00a0abstract \n</p></dd>
+       <dt><a href="https://arxiv.org/abs/2609.00001v3">new id</a></dt><dd>
+        <div class="list-authors">Authors: A.  One,  B.\nTwo</div></dd></dl>`,
+      NEW,
+    );
+    const papers = [
+      ...arxiv.extract(doc, url),
+      ...run('arxiv/list_cond-mat.mtrl-sci_new_2026-09.html', NEW).papers,
+      ...run('arxiv/list_cs_2301_old-layout.html', 'https://arxiv.org/list/cs/2301').papers,
+    ];
+    expect(papers.slice(0, 2).map((p) => p.id)).toEqual(['arxiv:math/0309136', 'arxiv:2609.00001']);
+    expect(papers[0]!.authors[0]).toBe('Ann Lee');
+    expect(papers[0]!.authors[1]).toHaveLength(LIMITS.author);
+    expect(papers[0]!.title).toHaveLength(LIMITS.title);
+    expect(papers[1]!.authors).toEqual(['A. One', 'B. Two']);
+    for (const p of papers) {
+      expect(buildIdentity([p.id], p.title)).toEqual({ id: p.id, aliases: [] });
+      expect(clean(p.title, LIMITS.title)).toBe(p.title);
+      for (const a of p.authors) expect(clean(a, LIMITS.author)).toBe(a);
+      expect(clean(p.venue, LIMITS.venue)).toBe(p.venue);
+      expect(clean(p.abstract, LIMITS.abstract)).toBe(p.abstract ?? '');
+    }
   });
 });
 

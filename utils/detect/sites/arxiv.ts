@@ -178,11 +178,38 @@ function paper(raw: RawPaper & { id: string }, kind: PageKind, base: URL): Found
 
 const DD_FIELDS = '.list-title, .list-authors, .list-journal-ref, p';
 
-/** dt holds the id and links, the following dd the title, authors, journal-ref and abstract. */
+/**
+ * Author names of a listing row, cleaned as makePaper would clean them. Placeholders are tested on
+ * the trimmed text, as authorsIn does, before whitespace is collapsed.
+ */
+function listingAuthors(el: Element | null): string[] {
+  if (!el) return [];
+  const names: string[] = [];
+  const links = el.querySelectorAll('a');
+  // A NodeList's length is a call into the DOM: read once, not once a name.
+  for (let i = 0, count = links.length; i < count; i++) {
+    const n = rawText(links[i], LIMITS.author).trim();
+    if (n && !notAnAuthor(n)) names.push(clean(n, LIMITS.author));
+    if (names.length >= LIMITS.authors) break;
+  }
+  if (names.length) return names;
+  // splitAuthors' names are cleaned already; cleaning again only trims a space a cut left at the end.
+  const split = splitAuthors(unlabelled(el, AUTHORS_LABEL, LIMITS.author * 20));
+  for (let i = 0; i < split.length; i++) split[i] = clean(split[i], LIMITS.author);
+  return split;
+}
+
+/**
+ * dt holds the id and links, the following dd the title, authors, journal-ref and abstract.
+ * Each row's paper is built here rather than through makePaper: the id comes out of
+ * normalizeArxiv, so it is canonical already and is the whole identity, and every field is cleaned
+ * once, to makePaper's bounds. Going through makePaper cost a fifth of a long listing's first call.
+ */
 function fromListing(doc: Document, base: URL): FoundPaper[] {
   const out: FoundPaper[] = [];
   const dts = doc.querySelectorAll('dl > dt');
-  for (let r = 0; r < dts.length && r < LIMITS.rowsPerPage; r++) {
+  const rows = Math.min(dts.length, LIMITS.rowsPerPage);
+  for (let r = 0; r < rows; r++) {
     const dt = dts[r]!;
     const link = dt.querySelector('a[href*="/abs/"]');
     const id = link ? arxivIdFromHref(link.getAttribute('href') ?? '', base) : null;
@@ -196,27 +223,30 @@ function fromListing(doc: Document, base: URL): FoundPaper[] {
     let jref: Element | null = null;
     let abstract: Element | null = null;
     const fields = dd ? dd.querySelectorAll(DD_FIELDS) : [];
-    for (let i = 0; i < fields.length; i++) {
+    for (let i = 0, count = fields.length; i < count; i++) {
       const f = fields[i]!;
       if (f.tagName === 'P') abstract ??= f;
       else if (hasClass(f, 'list-title')) title ??= f;
       else if (hasClass(f, 'list-authors')) authors ??= f;
       else jref ??= f;
     }
-    const p = paper(
-      {
-        id,
-        ids: [],
-        title: unlabelled(title, TITLE_LABEL),
-        authors: authorsIn(authors),
-        venue: unlabelled(jref, JREF_LABEL, LIMITS.venue),
-        abstract: rawText(abstract, LIMITS.abstract),
-        element: dt,
-      },
-      'listing',
-      base,
-    );
-    if (p) out.push(p);
+    const p: FoundPaper = {
+      id: `arxiv:${id}`,
+      aliases: [],
+      title: clean(unlabelled(title, TITLE_LABEL)),
+      authors: listingAuthors(authors),
+      source: ID,
+      kind: 'listing',
+    };
+    const year = arxivYear(id);
+    if (year) p.year = year;
+    p.venue = clean(unlabelled(jref, JREF_LABEL, LIMITS.venue), LIMITS.venue) || 'arXiv';
+    const text = clean(rawText(abstract, LIMITS.abstract), LIMITS.abstract);
+    if (text) p.abstract = text;
+    p.element = dt;
+    p.url = arxivAbsUrl(id);
+    p.pdfUrl = arxivPdfUrl(id);
+    out.push(p);
   }
   return out;
 }
