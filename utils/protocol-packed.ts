@@ -31,7 +31,10 @@ const STATE: Record<string, StateName> = {
   p: 'possible',
 };
 
-/** The arXiv DataCite DOI is derived from the arXiv id on both sides: not worth its bytes. */
+/**
+ * The arXiv DataCite DOI of an arXiv id: a stored paper that holds it holds the arXiv id too (the
+ * identity scheme makes that its primary id), so asking by the arXiv id alone finds it.
+ */
 function derived(primary: string, alias: string): boolean {
   return primary.startsWith('arxiv:') && alias === `doi:10.48550/arxiv.${primary.slice(6)}`;
 }
@@ -125,7 +128,7 @@ export function unpackStates(
   for (let i = 0; i < n; i++) {
     const id = asked[i]!.id;
     const f = lines[i]!.split('\t');
-    const state = STATE[f[0]!];
+    const state = Object.prototype.hasOwnProperty.call(STATE, f[0]!) ? STATE[f[0]!] : undefined;
     if (!state) continue;
     if (state === 'new' && f.length === 1) {
       out[id] = { id, state };

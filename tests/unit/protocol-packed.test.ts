@@ -111,6 +111,7 @@ describe('packed lookup (the marks wire form)', () => {
       b: { id: 'b', state: 'seen', seenCount: 1, firstSeen: 1, firstWhere: 'h' },
     });
     expect(packStates(['a'], {})).toEqual({ states: 'n', places: '' });
+    expect(unpackStates([{ id: 'a' }], 'constructor\t1', '')).toEqual({});
   });
 
   it('refuses ids that are not canonical, too many lines, and misaligned titles', () => {
