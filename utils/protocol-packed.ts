@@ -63,8 +63,14 @@ export function unpackIds(ids: string): string[][] {
   return ids.split('\n').map((line) => (line === '' ? [] : line.split('\t')));
 }
 
-/** Where a paper was first met, for the tooltip: the page's host, else the adapter id. */
-function whereOf(s: PaperStateInfo, hosts: Map<string, string>): string {
+// Thousands of papers share a handful of first pages: one URL parse per page.
+const hosts = new Map<string, string>();
+
+/**
+ * Where a paper was first met, as the marks' tooltip names it: the first page's host, else the
+ * adapter id. Shared by the packed answer (background) and the badge (structured answers).
+ */
+export function whereOf(s: Pick<PaperStateInfo, 'firstPageUrl' | 'firstSite'>): string {
   const url = s.firstPageUrl;
   if (url) {
     let h = hosts.get(url);
@@ -74,6 +80,7 @@ function whereOf(s: PaperStateInfo, hosts: Map<string, string>): string {
       } catch {
         h = '';
       }
+      if (hosts.size > 500) hosts.clear();
       hosts.set(url, h);
     }
     if (h) return h;
@@ -87,7 +94,6 @@ export function packStates(
 ): { states: string; places: string } {
   const places: string[] = [];
   const placeIndex = new Map<string, number>();
-  const hosts = new Map<string, string>();
   const lines = new Array<string>(asked.length);
   for (let i = 0; i < asked.length; i++) {
     const id = asked[i]!;
@@ -98,7 +104,7 @@ export function packStates(
     }
     let line = CODE[s.state];
     line += `\t${(s.seenCount ?? 0).toString(36)}\t${(s.firstSeen ?? 0).toString(36)}`;
-    const where = whereOf(s, hosts);
+    const where = whereOf(s);
     let k = placeIndex.get(where);
     if (k === undefined) {
       k = places.length;

@@ -6,7 +6,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { WorkerDevtools } from '../worker-devtools';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, '.output', 'chrome-mv3');
@@ -118,84 +119,12 @@ export async function storageUsage(page: Page): Promise<number> {
   return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 }
 
-/**
- * CDP to the extension's service worker. Playwright gives workers no CDP session, so a page's
- * session attaches to the worker target (non-flattened) and relays messages to it.
- */
-export class WorkerCdp {
-  private next = 1;
-  private pending = new Map<number, (msg: { result?: unknown; error?: unknown }) => void>();
+export { WorkerDevtools } from '../worker-devtools';
 
-  private constructor(
-    private readonly cdp: CDPSession,
-    private readonly page: Page,
-  ) {
-    cdp.on('Target.receivedMessageFromTarget', (ev) => {
-      const msg = JSON.parse(ev.message) as { id?: number; result?: unknown; error?: unknown };
-      const done = msg.id === undefined ? undefined : this.pending.get(msg.id);
-      if (done && msg.id !== undefined) {
-        this.pending.delete(msg.id);
-        done(msg);
-      }
-    });
-  }
-
-  static async open(b: Browser): Promise<WorkerCdp> {
-    const page = await b.context.newPage();
-    const cdp = await b.context.newCDPSession(page);
-    return new WorkerCdp(cdp, page);
-  }
-
-  private async workerTarget(): Promise<string | undefined> {
-    const { targetInfos } = await this.cdp.send('Target.getTargets');
-    return targetInfos.find(
-      (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
-    )?.targetId;
-  }
-
-  /** Runs one CDP command in the service worker (which must be running). */
-  async call<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
-    const targetId = await this.workerTarget();
-    if (!targetId) throw new Error('the service worker is not running');
-    const { sessionId } = await this.cdp.send('Target.attachToTarget', {
-      targetId,
-      flatten: false,
-    });
-    try {
-      const id = this.next++;
-      const answer = new Promise<{ result?: unknown; error?: unknown }>((res) =>
-        this.pending.set(id, res),
-      );
-      await this.cdp.send('Target.sendMessageToTarget', {
-        sessionId,
-        message: JSON.stringify({ id, method, params }),
-      });
-      const msg = await answer;
-      if (msg.error) throw new Error(`${method}: ${JSON.stringify(msg.error)}`);
-      return msg.result as T;
-    } finally {
-      await this.cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
-    }
-  }
-
-  /** JS heap of the service worker after a full GC, in bytes. */
-  async heapUsed(): Promise<number> {
-    await this.call('HeapProfiler.collectGarbage');
-    const r = await this.call<{ usedSize: number }>('Runtime.getHeapUsage');
-    return r.usedSize;
-  }
-
-  /** Stops every service worker: the next message starts the extension's worker cold. */
-  async stopWorkers(): Promise<void> {
-    await this.cdp.send('ServiceWorker.enable');
-    await this.cdp.send('ServiceWorker.stopAllWorkers');
-    for (let i = 0; i < 100 && (await this.workerTarget()); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.cdp.detach().catch(() => {});
-    await this.page.close();
+/** Stops the extension's worker and waits until it is gone: the next message starts it cold. */
+export async function stopWorkerCold(dev: WorkerDevtools): Promise<void> {
+  await dev.stopWorkers();
+  for (let i = 0; i < 100 && (await dev.workerTargets()).length > 0; i++) {
+    await new Promise((r) => setTimeout(r, 50));
   }
 }

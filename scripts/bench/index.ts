@@ -23,7 +23,8 @@ import {
   type Browser,
   DIST,
   ROOT,
-  WorkerCdp,
+  WorkerDevtools,
+  stopWorkerCold,
   extensionPage,
   launchChromium,
   storageUsage,
@@ -428,7 +429,7 @@ async function main(): Promise<void> {
 
   const plain = await launchChromium(false);
   const withExt = await launchChromium(true);
-  const cdp = await WorkerCdp.open(withExt);
+  const cdp = await WorkerDevtools.open(withExt.context);
   try {
     if (!POPUP_ONLY) {
       await detection(plain, bundle, listing);
@@ -543,9 +544,9 @@ async function main(): Promise<void> {
     const cold: number[] = [];
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      await cdp.stopWorkers();
+      await stopWorkerCold(cdp);
       asleep.push(await timedLookup());
-      await cdp.stopWorkers();
+      await stopWorkerCold(cdp);
       await timedMessage(ext, { type: 'getPaper', id: 'arxiv:1501.00001' });
       cold.push(await timedLookup());
       for (let j = 0; j < 2; j++) warm.push(await timedLookup());

@@ -197,7 +197,7 @@ describe('service worker killed while recording a page', () => {
 
   beforeAll(async () => {
     h = await launch();
-    dev = await WorkerDevtools.open(h);
+    dev = await WorkerDevtools.open(h.context);
     await dev.watchVersions();
     ext = await h.context.newPage();
     await ext.goto(`chrome-extension://${h.extensionId}/manifest.json`);

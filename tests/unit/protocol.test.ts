@@ -234,7 +234,6 @@ describe('activate: the gate asks for the detector', () => {
         return tab !== 8;
       },
     });
-    expect(db.isOpen()).toBe(false);
     expect(await h({ type: 'activate' }, { tab: { id: 7 }, frameId: 3 })).toEqual({
       ok: true,
       injected: true,
@@ -247,8 +246,6 @@ describe('activate: the gate asks for the detector', () => {
       [7, 3],
       [8, 0],
     ]);
-    // The database opens while the detector is injected, ready for its lookup.
-    await expect.poll(() => db.isOpen()).toBe(true);
     // Not from a tab (an extension page), or with a payload: refused, nothing injected.
     expect(await h({ type: 'activate' }, {})).toMatchObject({ ok: false, error: 'invalid' });
     expect(await h({ type: 'activate', tabId: 1 }, { tab: { id: 9 } } as SenderLike)).toMatchObject(

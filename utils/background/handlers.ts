@@ -177,9 +177,6 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
         const tabId = sender?.tab?.id;
         if (tabId === undefined || tabId < 0 || !deps.inject)
           return failure('invalid', 'Only a page in a tab can ask for the detector.');
-        // The detector's lookup follows within ~100 ms: open the database while it is injected
-        // (a failure here shows in that lookup's answer).
-        if (!db.isOpen()) void db.open().catch(() => {});
         return { ok: true, injected: await deps.inject(tabId, sender?.frameId ?? 0) };
       }
       case 'warm':

@@ -2,7 +2,8 @@
  * The every-page gate: could this page hold papers? It runs in the small content script that the
  * browser injects into every page, so it imports only each adapter's URL check (site adapters) and
  * cheap detect (generic adapters), never an extract. When it says yes, the background injects the
- * detector (entrypoints/detector.ts), which runs the full registry in utils/detect/index.ts.
+ * detector (entrypoints/detector.ts), which runs the full registry in utils/detect/index.ts; on
+ * the sites in direct-sites.ts the manifest has loaded the detector already.
  *
  * The gate errs towards yes: a page a site adapter claims passes on its URL alone, because those
  * sites render their papers client-side after document_idle, and the detector watches for them.
@@ -73,14 +74,15 @@ const MAX_LOOK = 5000;
  * browser's own cached collections (links, scripts, meta tags by name, a class), far cheaper than
  * one selector query per generic adapter, or one selector with all their alternatives.
  */
+function isTitleKey(key: string | null): boolean {
+  return key !== null && META_TITLE_KEYS.includes(key.trim().toLowerCase());
+}
+
 export function genericHint(doc: Document): boolean {
   const metas = doc.getElementsByTagName('meta');
   for (let i = 0; i < metas.length && i < MAX_LOOK; i++) {
     const m = metas[i]!;
-    const name = m.getAttribute('name') ?? m.getAttribute('property');
-    if (name && META_TITLE_KEYS.includes(name.trim().toLowerCase())) return true;
-    const prop = m.getAttribute('property');
-    if (prop && META_TITLE_KEYS.includes(prop.trim().toLowerCase())) return true;
+    if (isTitleKey(m.getAttribute('name')) || isTitleKey(m.getAttribute('property'))) return true;
   }
   const scripts = doc.scripts;
   for (let i = 0; i < scripts.length && i < MAX_LOOK; i++) {
@@ -106,7 +108,7 @@ export function gate(doc: Document, url: URL): string | null {
   try {
     if (!genericHint(doc)) return null;
   } catch {
-    // A document without selector support: let the generic checks decide.
+    // A document without these collections: let the generic checks decide.
   }
   for (const g of GENERIC_GATES) {
     try {

@@ -6,6 +6,7 @@
  */
 import { normalizeTitle } from '../identity';
 import type { FoundPaper } from '../paper';
+import { whereOf } from '../protocol-packed';
 
 export type MarkState = 'new' | 'seen' | 'opened' | 'starred' | 'possible';
 
@@ -56,11 +57,8 @@ const CSS = `
   .s-possible { background: #222; color: #ccc; }
 }`;
 
-// A listing marks thousands of rows that share a handful of first-seen pages: one URL parse per
-// page. Dates are written as ISO 8601 days by hand: the first Intl.DateTimeFormat in a page's
+// Dates are written as ISO 8601 days by hand: the first Intl.DateTimeFormat in a page's
 // content-script world loads locale data, measured at 200 ms of main thread per page.
-const hosts = new Map<string, string>();
-
 function day(t: number): string {
   const d = new Date(t);
   const two = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -74,25 +72,10 @@ function tooltip(info: MarkInfo): string {
   if (info.state === 'possible') parts.push('Paperdex: a paper with the same title was seen');
   else parts.push(`Paperdex: ${LABEL[info.state]}, seen ${times} time${times === 1 ? '' : 's'}`);
   if (info.firstSeen) {
-    const where =
-      info.firstWhere ?? (info.firstPageUrl ? hostOf(info.firstPageUrl) : info.firstSite);
+    const where = info.firstWhere ?? whereOf(info);
     parts.push(`first seen ${day(info.firstSeen)}${where ? ` on ${where}` : ''}`);
   }
   return parts.join('; ');
-}
-
-function hostOf(url: string): string {
-  let h = hosts.get(url);
-  if (h === undefined) {
-    try {
-      h = new URL(url).hostname;
-    } catch {
-      h = '';
-    }
-    if (hosts.size > 500) hosts.clear();
-    hosts.set(url, h);
-  }
-  return h;
 }
 
 /** The element the badge goes after: the title link or heading inside the row. */
