@@ -258,52 +258,72 @@ async function contentScriptCpu(b: Browser, url: string, settleMs: number): Prom
 
 // --- marks -------------------------------------------------------------------------------------
 
-interface MarksProbe {
-  done: number;
-  count: number;
+interface MarksTimes {
+  /** The rows on screen all carry a badge, painted. */
+  visible: number;
+  /** Every row carries a badge, painted. */
+  all: number;
+  /** How many rows were on screen. */
+  onScreen: number;
 }
 
 /**
- * Opens the listing and waits for `expected` badges. Chromium runs document_idle scripts at the
- * load event, or 200 ms after DOMContentLoaded if that comes first: the figure starts there.
+ * Watches the bench listing (arXiv markup: one `dl > dt` per row) for badges. "Visible" is what
+ * the reader sees: every row on screen marked and the frame painted. The rows on screen are read
+ * when the first badge arrives, inside a layout the paint needs anyway. A string, not a function:
+ * tsx would wrap named inner functions in a helper the page does not have.
  */
-async function marksVisible(b: Browser, url: string, expected: number): Promise<number> {
-  const page = await b.context.newPage();
-  await page.addInitScript((n) => {
-    const probe: MarksProbe = { done: -1, count: 0 };
-    (window as unknown as { __marks: MarksProbe }).__marks = probe;
-    const marks = document.getElementsByTagName('paperdex-mark');
-    document.addEventListener('DOMContentLoaded', () => {
-      const mo = new MutationObserver(() => {
-        probe.count = marks.length;
-        if (marks.length >= n) {
-          mo.disconnect();
-          // Visible means painted: the task after the next frame.
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              probe.done = performance.now();
-            }, 0),
-          );
-        }
-      });
-      mo.observe(document.documentElement, { childList: true, subtree: true });
+const MARKS_PROBE = `(() => {
+  const probe = { visible: -1, all: -1, onScreen: 0, want: __WANT__ };
+  window.__marks = probe;
+  const marks = document.getElementsByTagName('paperdex-mark');
+  let screen = null;
+  let seen = false;
+  document.addEventListener('DOMContentLoaded', () => {
+    // Without arXiv's stylesheet (not saved) its header fills the first 1,600 pixels: bring the
+    // list to the top of the window, where the styled page shows it.
+    document.querySelector('dl > dt')?.scrollIntoView();
+    const mo = new MutationObserver(() => {
+      if (marks.length === 0) return;
+      if (!screen) {
+        screen = Array.from(document.querySelectorAll('dl > dt')).filter((dt) => {
+          const r = dt.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        });
+        probe.onScreen = screen.length;
+      }
+      if (!seen && screen.every((dt) => dt.querySelector('paperdex-mark'))) {
+        seen = true;
+        requestAnimationFrame(() => setTimeout(() => { probe.visible = performance.now(); }, 0));
+      }
+      if (marks.length >= probe.want) {
+        mo.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { probe.all = performance.now(); }, 0));
+      }
     });
-  }, expected);
-  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  await page.waitForFunction(
-    () => (window as unknown as { __marks: MarksProbe }).__marks.done >= 0,
-    null,
-    {
-      timeout: 60_000,
-    },
-  );
-  const r = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const idle = Math.min(nav.loadEventEnd || Infinity, nav.domContentLoadedEventEnd + 200);
-    return { done: (window as unknown as { __marks: MarksProbe }).__marks.done, idle };
+    mo.observe(document.documentElement, { childList: true, subtree: true });
   });
+})()`;
+
+/**
+ * Opens the listing and waits for `expected` badges. Chromium runs document_idle scripts at the
+ * load event, or 200 ms after DOMContentLoaded if that comes first: the figures start there.
+ */
+async function marksVisible(b: Browser, url: string, expected: number): Promise<MarksTimes> {
+  const page = await b.context.newPage();
+  await page.addInitScript(MARKS_PROBE.replace('__WANT__', String(expected)));
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForFunction('window.__marks.visible >= 0 && window.__marks.all >= 0', null, {
+    timeout: 60_000,
+  });
+  const r = (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const idle = Math.min(nav.loadEventEnd || Infinity, nav.domContentLoadedEventEnd + 200);
+    return { ...window.__marks, idle };
+  })()`)) as MarksTimes & { idle: number };
   await page.close();
-  return r.done - r.idle;
+  if (r.onScreen === 0) throw new Error('marks: no listing row was on screen');
+  return { visible: r.visible - r.idle, all: r.all - r.idle, onScreen: r.onScreen };
 }
 
 // --- page load, with and without the extension ------------------------------------------------
@@ -583,8 +603,13 @@ async function main(): Promise<void> {
 
     phase(`marks on a ${RECORD.toLocaleString('en')}-row listing at ${N} stored`);
     const marks: number[] = [];
+    const marksAll: number[] = [];
+    let onScreen = 0;
     for (let i = 0; i < RUNS; i++) {
-      marks.push(await marksVisible(withExt, marksUrl, RECORD));
+      const m = await marksVisible(withExt, marksUrl, RECORD);
+      marks.push(m.visible);
+      marksAll.push(m.all);
+      onScreen = m.onScreen;
       // The page records its 2,000 papers after marking them: let that write finish (a read
       // queues behind it) so the next run's lookup does not wait for this run's write.
       await new Promise((r) => setTimeout(r, 300));
@@ -595,6 +620,14 @@ async function main(): Promise<void> {
       marks,
       'ms',
       200,
+    );
+    figures.add(
+      `all ${RECORD.toLocaleString('en')} rows marked, ${N} stored (after document_idle)`,
+      marksAll,
+      'ms',
+    );
+    figures.note(
+      `marks: "visible" is every row on screen (${onScreen} in the 1280×720 viewport) marked and painted; the rows further down are marked in one batch after that frame.`,
     );
     figures.note(
       'marks: the first run has 1,000 stored and 1,000 new rows; later runs find all 2,000 stored (the first run recorded them).',

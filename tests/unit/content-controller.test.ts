@@ -170,4 +170,49 @@ describe('page controller', () => {
     expect(host.shadowRoot!.querySelector('img')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
+
+  it('on a long listing marks the rows on screen first, then the rest after a frame', async () => {
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `<li><a href="https://arxiv.org/abs/2401.${String(10000 + i)}">A paper about row number ${i} of a long list</a></li>`,
+    ).join('');
+    const t = new FakeTransport();
+    const c = setup(`<ul>${rows}</ul>`, t);
+    // JSDOM lays nothing out: give row i the band [100 i, 100 i + 90) of a 768-pixel window.
+    const lis = Array.from(document.querySelectorAll('li'));
+    const original = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      const li = this.closest('li');
+      const i = li ? lis.indexOf(li) : 0;
+      return {
+        top: i * 100,
+        bottom: i * 100 + 90,
+        left: 0,
+        right: 500,
+        width: 500,
+        height: 90,
+      } as DOMRect;
+    };
+    const batches: number[] = [];
+    const mo = new MutationObserver(() =>
+      batches.push(document.querySelectorAll('paperdex-mark').length),
+    );
+    mo.observe(document.body, { childList: true, subtree: true });
+    try {
+      await c.scan();
+    } finally {
+      Element.prototype.getBoundingClientRect = original;
+      mo.disconnect();
+    }
+    // Within a screen of the viewport: rows 0–15 (top ≤ 2 × 768).
+    expect(batches[0]).toBe(16);
+    expect(batches.at(-1)).toBe(300);
+    const marked = Array.from(document.querySelectorAll('li'), (li) =>
+      li.querySelector('paperdex-mark') ? 1 : 0,
+    );
+    expect(marked.every((m) => m === 1)).toBe(true);
+    expect(t.recorded).toHaveLength(1);
+    expect(t.recorded[0]).toHaveLength(300);
+  });
 });

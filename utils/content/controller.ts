@@ -145,15 +145,27 @@ export class PageController {
         this.o.onError?.(e);
       }
       const byAlias = aliasIndex(unique);
-      for (const p of fresh) {
-        const key = byAlias.get(p.id) ?? p.id;
-        const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
-        const host = placeBadge(doc, p, info, {
-          onStar: (id, starred) => void this.star(id, starred),
-        });
-        host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
-        if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
-        hosts.set(p, host);
+      const mark = (rows: FoundPaper[]) => {
+        for (const p of rows) {
+          const key = byAlias.get(p.id) ?? p.id;
+          const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
+          const host = placeBadge(doc, p, info, {
+            onStar: (id, starred) => void this.star(id, starred),
+          });
+          host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
+          if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
+          hosts.set(p, host);
+        }
+      };
+      // Every badge inserted into a long listing makes the browser lay the page out again, which
+      // on 2,000 rows with abstracts costs about as much as the page's own first layout. The rows
+      // on screen are marked and painted first; the rest follow in one batch, one more layout.
+      const [near, later] = splitByViewport(doc, fresh);
+      mark(near);
+      if (later.length) {
+        await afterPaint(doc);
+        // The site may have replaced rows while the first marks painted.
+        mark(later.filter((p) => p.element?.isConnected));
       }
     }
     if (this.settings.paused) return;
@@ -207,6 +219,34 @@ function afterPaint(doc: Document): Promise<void> {
       }, 0),
     );
   });
+}
+
+/** Below this many rows one batch is cheap enough: splitting would only add a frame. */
+const SPLIT_FROM = 200;
+
+/**
+ * Rows within a screen of the viewport, and the others. Read before any badge goes in, while the
+ * page's layout is still clean, so the rectangles cost no layout. Rows without an element (the
+ * page's own paper) and rows the page hides count as near: they are cheap and may be what matters.
+ */
+export function splitByViewport(doc: Document, rows: FoundPaper[]): [FoundPaper[], FoundPaper[]] {
+  const height = doc.defaultView?.innerHeight ?? 0;
+  if (rows.length < SPLIT_FROM || !height) return [rows, []];
+  const near: FoundPaper[] = [];
+  const later: FoundPaper[] = [];
+  for (const p of rows) {
+    const el = p.element;
+    if (!el?.isConnected) {
+      near.push(p);
+      continue;
+    }
+    const r = el.getBoundingClientRect();
+    const hidden = r.width === 0 && r.height === 0;
+    if (hidden || (r.bottom >= -height && r.top <= 2 * height)) near.push(p);
+    else later.push(p);
+  }
+  // Nothing near the window (scrolled past the list): one batch, as splitting would gain nothing.
+  return near.length ? [near, later] : [rows, []];
 }
 
 function toMark(id: string, s: PaperStateInfo | undefined): MarkInfo {
