@@ -6,13 +6,22 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_V1 } from '../../utils/library/db';
+import { openDb, SCHEMA_V1, SCHEMA_V2 } from '../../utils/library/db';
 
 /** Schema v1 exactly as shipped (copied, not imported, so later edits to db.ts cannot change it). */
 const FROZEN_V1 = {
   papers:
     'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *words, *sources, *possible',
   sightings: '++seq, paperId, visit, pageUrl, time, site, [paperId+time]',
+} as const;
+
+/** Schema v2 exactly as shipped: the words index moved to `terms`. */
+const FROZEN_V2 = {
+  papers:
+    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *sources, *possible',
+  sightings: '++seq, paperId, visit, pageUrl, time, site, [paperId+time]',
+  terms: 'id, *words',
+  termsPending: '++seq',
 } as const;
 
 /** The v1 row shapes, frozen for the same reason. */
@@ -86,8 +95,9 @@ function v1Papers(n: number): V1Paper[] {
 }
 
 describe('schema migrations', () => {
-  it('SCHEMA_V1 is frozen: change the schema by adding a version, not by editing v1', () => {
+  it('SCHEMA_V1 and SCHEMA_V2 are frozen: change the schema by adding a version', () => {
     expect(SCHEMA_V1).toEqual(FROZEN_V1);
+    expect(SCHEMA_V2).toEqual(FROZEN_V2);
   });
 
   it('a database created by schema v1 opens with the current code, 100 % of rows intact', async () => {
@@ -138,6 +148,62 @@ describe('schema migrations', () => {
     expect((await db.papers.where('possible').equals('arxiv:2301.10002').first())?.id).toBe(
       'arxiv:2301.10001',
     );
+    // v2: every paper's words were copied to `terms`, and the words index answers from there.
+    expect(await db.terms.count()).toBe(papers.length);
+    for (const t of await db.terms.toArray()) expect(t.words).toEqual(byId.get(t.id)?.words);
+    expect(await db.terms.where('words').equals('number').count()).toBe(papers.length);
+    expect(await db.terms.where('words').startsWith('29').primaryKeys()).toEqual([
+      'arxiv:2301.10029',
+      'arxiv:2301.10290',
+      'arxiv:2301.10291',
+      'arxiv:2301.10292',
+      'arxiv:2301.10293',
+      'arxiv:2301.10294',
+      'arxiv:2301.10295',
+      'arxiv:2301.10296',
+      'arxiv:2301.10297',
+      'arxiv:2301.10298',
+      'arxiv:2301.10299',
+    ]);
+    db.close();
+  });
+
+  it('a database created by schema v2 opens with the current code, 100 % of rows intact', async () => {
+    const name = `paperdex-migration-v2-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name) as Dexie & {
+      papers: Dexie.Table<V1Paper, string>;
+      sightings: Dexie.Table<V1Sighting, number>;
+      terms: Dexie.Table<{ id: string; words: string[] }, string>;
+      termsPending: Dexie.Table<{ seq?: number; ids: string[] }, number>;
+    };
+    old.version(2).stores(FROZEN_V2);
+    const papers = v1Papers(120);
+    const sightings: V1Sighting[] = papers.map((p, i) => ({
+      paperId: p.id,
+      pageUrl: `https://example.org/${i}`,
+      site: 'arxiv',
+      pageTitle: `Page ${i}`,
+      time: p.firstSeen,
+      how: 'listed',
+      visit: `visit${i}`,
+    }));
+    await old.papers.bulkAdd(papers);
+    await old.sightings.bulkAdd(sightings);
+    // The last 20 papers' words were still waiting for their flush when the worker stopped.
+    await old.terms.bulkAdd(papers.slice(0, 100).map((p) => ({ id: p.id, words: p.words })));
+    await old.termsPending.add({ ids: papers.slice(100).map((p) => p.id) });
+    old.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(await db.papers.count()).toBe(papers.length);
+    expect(await db.sightings.count()).toBe(sightings.length);
+    const byId = new Map((await db.papers.toArray()).map((p) => [p.id, p]));
+    for (const p of papers) expect(byId.get(p.id)).toEqual(p);
+    expect(await db.terms.count()).toBe(100);
+    expect((await db.termsPending.toArray()).map((r) => r.ids)).toEqual([
+      papers.slice(100).map((p) => p.id),
+    ]);
     db.close();
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/popup/App';
 import { openDb, type PaperdexDb } from '../../utils/library/db';
-import { DAY, makePaper, T0 } from './search-papers';
+import { addPapers, DAY, makePaper, T0 } from './search-papers';
 
 // jsdom lays nothing out: give the list a viewport so the virtualizer has rows to show.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
@@ -63,7 +63,7 @@ beforeAll(async () => {
       seenCount: 1 + (i % 5),
     }),
   );
-  await db.papers.bulkAdd(papers);
+  await addPapers(db, papers);
   await db.sightings.add({
     paperId: 'arxiv:2401.10299',
     pageUrl: 'https://huggingface.co/papers',

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibraryApp } from '../../entrypoints/library/App';
 import { openDb, type PaperdexDb } from '../../utils/library/db';
-import { DAY, makePaper, T0 } from './search-papers';
+import { addPapers, DAY, makePaper, T0 } from './search-papers';
 
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
   configurable: true,
@@ -49,7 +49,8 @@ const button = (name: string) =>
 
 beforeAll(async () => {
   db = openDb('library-app-test');
-  await db.papers.bulkAdd(
+  await addPapers(
+    db,
     Array.from({ length: 40 }, (_, i) =>
       makePaper({
         id: `arxiv:2402.${10000 + i}`,

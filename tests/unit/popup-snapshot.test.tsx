@@ -6,7 +6,7 @@ import type { FirstView } from '../../components/PaperBrowser';
 import { App } from '../../entrypoints/popup/App';
 import { readFirstView, writeFirstView } from '../../entrypoints/popup/snapshot';
 import { openDb, type PaperdexDb } from '../../utils/library/db';
-import { DAY, makePaper, T0 } from './search-papers';
+import { addPapers, DAY, makePaper, T0 } from './search-papers';
 
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
   configurable: true,
@@ -19,7 +19,8 @@ const N = 40;
 
 beforeAll(async () => {
   db = openDb('popup-snapshot-test');
-  await db.papers.bulkAdd(
+  await addPapers(
+    db,
     Array.from({ length: N }, (_, i) =>
       makePaper({
         id: `arxiv:2401.${String(10000 + i)}`,

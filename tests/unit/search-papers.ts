@@ -3,7 +3,8 @@
  * whose expected matches are known exactly.
  */
 import { normalizeTitle } from '../../utils/identity';
-import type { StoredPaper } from '../../utils/library/db';
+import type { PaperdexDb, StoredPaper } from '../../utils/library/db';
+import { writeTerms } from '../../utils/library/terms';
 import { wordsOf } from '../../utils/search/tokenize';
 
 /** Small deterministic PRNG (mulberry32), so failures reproduce. */
@@ -119,4 +120,10 @@ export function generatePapers(n: number, seed = 1): StoredPaper[] {
     );
   }
   return out;
+}
+
+/** Stores ready rows as the background would: the paper and its search words (schema v2). */
+export async function addPapers(db: PaperdexDb, rows: StoredPaper[]): Promise<void> {
+  await db.papers.bulkAdd(rows);
+  await writeTerms(db, rows, []);
 }

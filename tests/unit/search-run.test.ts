@@ -14,7 +14,7 @@ import {
   type SortKey,
 } from '../../utils/search/run';
 import { tokenize } from '../../utils/search/tokenize';
-import { DAY, generatePapers, makePaper, T0 } from './search-papers';
+import { addPapers, DAY, generatePapers, makePaper, T0 } from './search-papers';
 
 // A reference implementation written independently of the planner: filter everything, sort.
 function tokensOf(p: StoredPaper): string[] {
@@ -114,7 +114,7 @@ const planted = [
 beforeAll(async () => {
   db = openDb('search-run-test');
   all = [...generatePapers(N, 7), ...planted];
-  await db.papers.bulkAdd(all);
+  await addPapers(db, all);
   await db.sightings.bulkAdd([
     {
       paperId: 'arxiv:2106.09608',

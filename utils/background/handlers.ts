@@ -38,6 +38,7 @@ import {
   setTags,
 } from '../library/mutations';
 import { recordPage } from '../library/record';
+import { TermsFlusher } from '../library/terms';
 
 /** The parts of runtime.MessageSender the handlers use (tests pass plain objects). */
 export interface SenderLike {
@@ -62,6 +63,8 @@ export interface HandlerDeps {
 export interface Handlers {
   (message: unknown, sender?: SenderLike): Promise<Response<MessageType>>;
   readonly cache: StateCache;
+  /** Resolves when the words of every recorded page are searchable (see library/terms.ts). */
+  termsIndexed(): Promise<void>;
   /** The tab navigated or closed: its badge tally starts over. */
   forgetTab(tabId: number): void;
 }
@@ -98,11 +101,25 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
   // then fails with a message saying so, having written nothing.
   const imports = new ImportStaging(now);
 
-  const record = (page: PageInfo, visit: string, papers: DetectedPaper[]): Promise<StateMap> =>
-    cache.write(async () => {
-      const out = await recordPage(db, { page, visit, papers, now: now() });
+  const terms = new TermsFlusher(db, (e) =>
+    warn(`indexing search words failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  // Words a worker stopped before flushing (killed, or closed by the browser) are still pending:
+  // the first message of the next start flushes them, so no message ever opens the database early.
+  let recovered = false;
+
+  const record = async (
+    page: PageInfo,
+    visit: string,
+    papers: DetectedPaper[],
+  ): Promise<StateMap> => {
+    const states = await cache.write(async () => {
+      const out = await recordPage(db, { page, visit, papers, now: now(), deferTerms: true });
       return { result: out.states, changes: out.changes };
     });
+    void terms.request();
+    return states;
+  };
 
   const edited = async (
     run: () => Promise<Mutation<Summary | null>>,
@@ -269,7 +286,12 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
       return failure('invalid', `Rejected ${v.type}: ${v.reason}.`);
     }
     try {
-      return await dispatch(v.request, sender);
+      const res = await dispatch(v.request, sender);
+      if (!recovered && v.request.type !== 'activate') {
+        recovered = true;
+        void terms.request();
+      }
+      return res;
     } catch (e) {
       if (e instanceof ImportRefused) {
         warn(`${v.request.type} refused: ${e.message}`);
@@ -289,5 +311,9 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
     }
   };
 
-  return Object.assign(handle, { cache, forgetTab: (tabId: number) => tally.forget(tabId) });
+  return Object.assign(handle, {
+    cache,
+    termsIndexed: () => terms.idle(),
+    forgetTab: (tabId: number) => tally.forget(tabId),
+  });
 }

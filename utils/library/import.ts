@@ -41,6 +41,7 @@ import {
   toIncoming,
 } from './merge';
 import { cleanTags } from './mutations';
+import { wordsChanged, writeTerms } from './terms';
 import { Workspace } from './workspace';
 
 // ---------------------------------------------------------------------------------------------
@@ -294,13 +295,16 @@ function replaceAll(db: PaperdexDb, staged: StagedImport): Promise<CommitOutput>
   const rows = staged.rows.map((r) =>
     finalize({ ...structuredClone(r), titleKey: normalizeTitle(r.title) }),
   );
-  return db.transaction('rw', db.papers, db.sightings, async () => {
+  return db.transaction('rw', [db.papers, db.sightings, db.terms, db.termsPending], async () => {
     const summary = emptySummary(staged);
     summary.removedPapers = await db.papers.count();
     summary.removedSightings = await db.sightings.count();
     await db.papers.clear();
     await db.sightings.clear();
+    await db.terms.clear();
+    await db.termsPending.clear();
     await inSlices(rows, (part) => db.papers.bulkAdd(part));
+    await inSlices(rows, (part) => writeTerms(db, part, []));
     await inSlices(staged.sightings, (part) => db.sightings.bulkAdd(part));
     summary.added = rows.length;
     summary.sightingsAdded = staged.sightings.length;
@@ -396,7 +400,7 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
       });
   const groups = groupByIds(incoming);
 
-  return db.transaction('rw', db.papers, db.sightings, async (tx) => {
+  return db.transaction('rw', [db.papers, db.sightings, db.terms], async (tx) => {
     const summary = emptySummary(staged);
     const w = new ImportWorkspace();
     const allIds = [...new Set(incoming.flatMap((r) => r.ids))];
@@ -530,6 +534,9 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
     });
     await inSlices(put, (part) => db.papers.bulkPut(part));
     await inSlices(sightings, (part) => db.sightings.bulkAdd(part));
+    const reindex = put.filter((r) => wordsChanged(w.original.get(r.id), r));
+    await db.terms.bulkDelete(removed.map((r) => r.id));
+    await inSlices(reindex, (part) => writeTerms(db, part, []));
 
     summary.added = w.fresh.size;
     summary.merged = summary.entries - summary.added;
@@ -547,11 +554,13 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
 
 /** Empties the library (papers and sightings) in one transaction; returns what it held. */
 export function deleteAll(db: PaperdexDb): Promise<{ papers: number; sightings: number }> {
-  return db.transaction('rw', db.papers, db.sightings, async () => {
+  return db.transaction('rw', [db.papers, db.sightings, db.terms, db.termsPending], async () => {
     const papers = await db.papers.count();
     const sightings = await db.sightings.count();
     await db.papers.clear();
     await db.sightings.clear();
+    await db.terms.clear();
+    await db.termsPending.clear();
     return { papers, sightings };
   });
 }

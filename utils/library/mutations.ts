@@ -8,6 +8,7 @@ import { type CacheChanges, summarize, type Summary } from './cache';
 import type { PaperdexDb, Sighting, StoredPaper } from './db';
 import { dedupe } from './lookup';
 import { finalize } from './merge';
+import { wordsChanged, writeTerms } from './terms';
 
 export interface Mutation<T> {
   result: T;
@@ -23,10 +24,14 @@ async function edit(
   id: string,
   change: (p: StoredPaper) => boolean,
 ): Promise<Mutation<Summary | null>> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', db.papers, db.terms, async () => {
     const p = await findPaper(db, id);
     if (!p) return { result: null, changes: { removed: [], put: [] } };
-    if (change(p)) await db.papers.put(finalize(p));
+    if (change(p)) {
+      const before = p.words;
+      await db.papers.put(finalize(p));
+      if (wordsChanged({ ...p, words: before }, p)) await writeTerms(db, [p], []);
+    }
     const s = summarize(p);
     return { result: s, changes: { removed: [], put: [s] } };
   });
@@ -88,11 +93,12 @@ export function setNote(
 
 /** Deletes the paper, its sightings and every mention of it in other papers' `possible`. */
 export async function deletePaper(db: PaperdexDb, id: string): Promise<Mutation<boolean>> {
-  return db.transaction('rw', db.papers, db.sightings, async () => {
+  return db.transaction('rw', db.papers, db.sightings, db.terms, async () => {
     const p = await findPaper(db, id);
     if (!p) return { result: false, changes: { removed: [], put: [] } };
     await db.sightings.where('paperId').equals(p.id).delete();
     await db.papers.delete(p.id);
+    await db.terms.delete(p.id);
     const mentions = dedupe(await db.papers.where('possible').equals(p.id).toArray());
     for (const m of mentions) m.possible = m.possible.filter((x) => x !== p.id);
     if (mentions.length) await db.papers.bulkPut(mentions);

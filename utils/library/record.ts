@@ -23,6 +23,7 @@ import {
   titleIsSpecific,
   toIncoming,
 } from './merge';
+import { wordsChanged, writeTerms } from './terms';
 import { Workspace } from './workspace';
 
 export interface RecordInput {
@@ -30,6 +31,11 @@ export interface RecordInput {
   visit: string;
   papers: readonly DetectedPaper[];
   now: number;
+  /**
+   * Leave the words of new and changed papers to a later flushTerms (one `termsPending` row) rather
+   * than index them in this transaction. The background does, so a page's record answers sooner.
+   */
+  deferTerms?: boolean;
 }
 
 export interface RecordOutput {
@@ -86,7 +92,7 @@ export async function recordPage(db: PaperdexDb, input: RecordInput): Promise<Re
   const groups = groupByIds(incoming);
   const allIds = [...new Set(incoming.flatMap((i) => i.ids))];
 
-  return db.transaction('rw', db.papers, db.sightings, async (tx) => {
+  return db.transaction('rw', [db.papers, db.sightings, db.terms, db.termsPending], async (tx) => {
     const w = new Workspace();
     w.load(await getByIndex<StoredPaper>(tx, 'papers', 'ids', allIds));
 
@@ -195,6 +201,12 @@ export async function recordPage(db: PaperdexDb, input: RecordInput): Promise<Re
     const put = [...w.dirty].map((id) => finalize(w.rows.get(id)!));
     if (put.length) await db.papers.bulkPut(put);
     if (sightings.length) await db.sightings.bulkAdd(sightings);
+    // A revisit only counts: its words, and so its terms, stay as they were.
+    const reindex = put.filter((r) => wordsChanged(w.original.get(r.id), r));
+    const unindex = removed.map((r) => r.id);
+    if (!input.deferTerms) await writeTerms(db, reindex, unindex);
+    else if (reindex.length || unindex.length)
+      await db.termsPending.add({ ids: [...reindex.map((r) => r.id), ...unindex] });
 
     const states: StateMap = {};
     incoming.forEach((inc, i) => {

@@ -2,9 +2,9 @@
  * Runs a parsed query against the library, read-only, fast enough to follow every keystroke at
  * 50,000 papers.
  *
- * Why Dexie's own indexes and not MiniSearch or a persisted index: the `words` multi-entry index is
- * written by the background in the same transaction as the paper, so it is never stale and costs
- * the popup nothing to load; an in-memory index would have to be rebuilt from every row (or a
+ * Why Dexie's own indexes and not MiniSearch or a persisted index: the `words` multi-entry index
+ * (the `terms` store, keyed by the paper's id) is kept by the background, at most a flush behind
+ * the papers (library/terms.ts), and costs the popup nothing to load; an in-memory index would have to be rebuilt from every row (or a
  * persisted one deserialized, tens of MB at 50,000 papers) each time the popup opens, which alone
  * blows the 200 ms first-paint budget. Prefix search is a key range on that index (`startsWith`).
  *
@@ -250,8 +250,13 @@ interface Source {
 }
 
 type PaperCollection = ReturnType<PaperdexDb['papers']['toCollection']>;
+type TermsCollection = ReturnType<PaperdexDb['terms']['toCollection']>;
 
-function collectionSource(name: string, make: () => PaperCollection, wide = true): Source {
+function collectionSource(
+  name: string,
+  make: () => PaperCollection | TermsCollection,
+  wide = true,
+): Source {
   return {
     name,
     wide,
@@ -288,6 +293,8 @@ function buildSources(
   withWords: boolean,
 ): Source[] {
   const p = db.papers;
+  // Keyed by the paper's primary id like `papers`, so its keys join the other sources' directly.
+  const t = db.terms;
   const out: Source[] = [];
   if (opts.onlyIds) out.push(listSource('onTab', opts.onlyIds));
   if (q.ids.length) {
@@ -306,7 +313,7 @@ function buildSources(
       out.push(
         collectionSource(
           `word:${whole ? '=' : '^'}${token}`,
-          () => (whole ? p.where('words').equals(token) : p.where('words').startsWith(token)),
+          () => (whole ? t.where('words').equals(token) : t.where('words').startsWith(token)),
           whole || token.length >= 2,
         ),
       );
