@@ -13,7 +13,6 @@
  * orphaned, and it stops at its next extension call, finding the API gone.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { observeChanges } from '../utils/content/observe';
 import { call } from '../utils/content/transport';
 import { DETECTOR_FLAG } from '../utils/detect/direct-sites';
 import { gate } from '../utils/detect/gate';
@@ -21,11 +20,16 @@ import { ext as browser } from '../utils/ext';
 import { pageWanted } from '../utils/settings';
 import { loadSettings, watchSettings } from '../utils/settings-store';
 
+/** Quiet time after the last added element before the page is looked at again. */
+const SETTLE_MS = 500;
+
 export default defineUnlistedScript(() => {
+  // Where the manifest loaded the detector (the sites in direct-sites.ts), it ran first: step aside
+  // before reading anything.
+  if (detectorHere()) return;
   /** Set once the page passed the gate: from then on only settings decide. */
   let passed = false;
   let asked = false;
-  let stopObserving = () => {};
   let stopWatching = () => {};
   const orphaned = () => {
     try {
@@ -51,16 +55,32 @@ export default defineUnlistedScript(() => {
     await call('activate', {});
   };
   const check = () => {
-    if (passed || !gate(document, new URL(location.href))) return;
+    timer = undefined;
+    if (passed || !gate(document, location)) return;
     passed = true;
-    stopObserving();
+    observer.disconnect();
     // Turned off here (site disabled, private window): ask again if the settings change.
     stopWatching = watchSettings(() => void ask().catch(warn));
     void ask().catch(warn);
   };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Only additions of elements matter (text updates, removals and attribute changes bring no
+  // papers); the records are read only that far.
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      const added = r.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        if (added[i]!.nodeType === 1) {
+          clearTimeout(timer);
+          timer = setTimeout(check, SETTLE_MS);
+          return;
+        }
+      }
+    }
+  });
   check();
-  if (passed) return;
-  stopObserving = observeChanges(document.body ?? document.documentElement, check, 500);
+  // The whole document, head included: client-side rendering may add JSON-LD or meta tags there.
+  if (!passed) observer.observe(document, { childList: true, subtree: true });
 });
 
 /** The manifest loaded the detector here already (utils/detect/direct-sites.ts). */

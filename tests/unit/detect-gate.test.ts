@@ -3,7 +3,18 @@
  * and must stay in step with the registry: same adapters, same order, the very same functions.
  */
 import { describe, expect, it } from 'vitest';
-import { GENERIC_GATES, SITE_GATES, gate } from '../../utils/detect/gate';
+import { TYPE_HINT } from '../../utils/detect/generic/json-ld';
+import { HREF_HINT } from '../../utils/detect/generic/id-links';
+import { META_TITLE_KEYS } from '../../utils/detect/generic/meta-tags';
+import {
+  GENERIC_GATES,
+  LD_JSON_XPATH,
+  LINK_HINT,
+  META_HINT,
+  SITE_GATES,
+  gate,
+  hinted,
+} from '../../utils/detect/gate';
 import { GENERIC_ADAPTERS, SITE_ADAPTERS, detectPage } from '../../utils/detect/index';
 import { expectedPages, fromHtml, loadPage } from './helpers/page';
 
@@ -24,6 +35,42 @@ describe('the every-page gate', () => {
       for (const u of a.testUrls) expect(gate(empty, new URL(u)), u).toBe(a.id);
   });
 
+  it('runs a site check on its hosts, which every URL it accepts is on', () => {
+    // Hosts the checks accept beyond the test URLs: www., mirrors, other countries, sister sites.
+    const more = [
+      'https://www.huggingface.co/papers/2106.09685',
+      'https://hf.co/papers/2106.09685',
+      'https://alphaxiv.org/abs/2106.09685',
+      'https://www.arxiv.org/abs/2106.09685',
+      'https://export.arxiv.org/abs/2106.09685',
+      'https://scholar.google.de/scholar?q=x',
+      'https://scholar.google.co.uk/citations?user=x',
+      'https://semanticscholar.org/paper/0123456789abcdef0123456789abcdef01234567',
+      'https://www.openreview.net/forum?id=x',
+      'https://www.aclanthology.org/2020.acl-main.1/',
+      'https://dblp.uni-trier.de/pid/12/345.html',
+      'https://www.dblp.org/rec/conf/x/Y20.html',
+      'https://dblp.dagstuhl.de/search?q=x',
+      'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC123456/',
+      'https://ncbi.nlm.nih.gov/pmc/articles/PMC123456/',
+      'https://medrxiv.org/content/10.1101/2020.01.01.123456v1',
+      'https://papers.neurips.cc/paper/2020/hash/x',
+      'https://proceedings.iclr.cc/paper/2024/hash/x',
+    ];
+    const urls = [...SITE_ADAPTERS.flatMap((a) => a.testUrls), ...more].map((u) => new URL(u));
+    let accepted = 0;
+    for (const g of SITE_GATES)
+      for (const u of urls) {
+        if (!g.matches(u)) continue;
+        accepted++;
+        expect(
+          g.hosts.some((h) => u.hostname.includes(h)),
+          `${g.id} ${u.href}`,
+        ).toBe(true);
+      }
+    expect(accepted).toBeGreaterThan(urls.length - 1);
+  });
+
   for (const page of expectedPages()) {
     it(`${page.file}: ${page.count ? 'let through' : 'consistent with detectPage'}`, () => {
       const { doc, url } = loadPage(page.file, page.url);
@@ -31,6 +78,9 @@ describe('the every-page gate', () => {
       if (page.count > 0) expect(g).not.toBeNull();
       // Whatever detectPage finds, the gate must have let through.
       if (detectPage(doc, url)) expect(g).not.toBeNull();
+      // Each generic detect runs only behind its hint: a hint that missed would close the page.
+      for (const gg of GENERIC_GATES)
+        if (gg.detect(doc, url)) expect(hinted(doc, gg), gg.id).toBe(true);
     });
   }
 
@@ -53,6 +103,63 @@ describe('the every-page gate', () => {
       'https://reading-group.example.org/',
     );
     expect(gate(p.doc, p.url)).toBe('id-links');
+  });
+
+  it('holds its selectors to the adapters they stand for', () => {
+    const keys = [...META_HINT.matchAll(/\[(name|property)\*="([^"]+)" i\]/g)];
+    expect(new Set(keys.map((m) => m[2]))).toEqual(new Set(META_TITLE_KEYS));
+    expect(keys.filter((m) => m[1] === 'name')).toHaveLength(META_TITLE_KEYS.length);
+    expect(keys.filter((m) => m[1] === 'property')).toHaveLength(META_TITLE_KEYS.length);
+
+    // HREF_HINT is a union of literal strings, with one level of (?:a|b) groups: spell each out.
+    const alternatives: string[] = [];
+    for (const alt of HREF_HINT.source.split(/\|(?![^(]*\))/)) {
+      const group = /\(\?:([^)]*)\)/.exec(alt);
+      const parts = group ? group[1]!.split('|').map((p) => alt.replace(group[0], p)) : [alt];
+      alternatives.push(...parts.map((p) => p.replace(/\\(.)/g, '$1')));
+    }
+    expect(alternatives.length).toBeGreaterThan(15);
+    const marks = [...LINK_HINT.matchAll(/\[href\*="([^"]+)" i\]/g)].map((m) => m[1]);
+    expect(new Set(marks)).toEqual(new Set(alternatives));
+    expect(HREF_HINT.flags).toContain('i');
+
+    // TYPE_HINT is a plain union of words; the XPath looks for each.
+    const words = TYPE_HINT.source.split('|');
+    expect(TYPE_HINT.flags).toBe('');
+    expect([...LD_JSON_XPATH.matchAll(/contains\(\.,'([^']+)'\)/g)].map((m) => m[1])).toEqual(
+      words,
+    );
+  });
+
+  it('each hint reads the page as its detect does: any case, names padded, head or body', () => {
+    const cases: Array<[string, string]> = [
+      ['meta-tags', '<meta name=" CITATION_TITLE " content="A">'],
+      ['meta-tags', '<meta property="DCTerms.Title" content="A">'],
+      ['json-ld', '<script type="Application/LD+JSON">{"@type":"Thesis"}</script>'],
+      ['coins', '<span class="x Z3988" title="ctx_ver=Z39.88-2004"></span>'],
+      ['id-links', '<a href="https://DOI.ORG/10.1000/x">A</a>'],
+      ['id-links', '<svg><a href="https://arxiv.org/abs/2106.09685"><text>A</text></a></svg>'],
+    ];
+    for (const [id, html] of cases) {
+      const g = GENERIC_GATES.find((x) => x.id === id)!;
+      for (const where of ['head', 'body']) {
+        const doc = fromHtml(
+          where === 'head' ? `<head>${html}</head><body></body>` : `<body><p>x</p>${html}</body>`,
+          'https://example.org/',
+        ).doc;
+        expect(hinted(doc, g), `${id} ${where} ${html}`).toBe(true);
+      }
+    }
+    const news = fromHtml(
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A day"}</script>',
+      'https://news.example.com/a',
+    ).doc;
+    expect(
+      hinted(
+        news,
+        GENERIC_GATES.find((x) => x.id === 'json-ld')!,
+      ),
+    ).toBe(false);
   });
 
   it("its one-walk check never closes a page that a generic adapter's own detect would open", () => {

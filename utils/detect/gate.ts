@@ -9,12 +9,20 @@
  * sites render their papers client-side after document_idle, and the detector watches for them.
  * tests/unit/detect-gate.test.ts keeps this list in step with the registry (same ids, same order,
  * the very same functions).
+ *
+ * What the gate costs on a page without papers is mostly the browser's, not its own code: in the
+ * content script's fresh world, the first touch of a page element builds the wrappers and prototypes
+ * of Element, HTMLElement and the element's own interface (about a millisecond), and each function
+ * first called is compiled then. So on such a page the gate calls few functions and reads no element
+ * at all: the URL checks run only on their sites' hosts, and each generic adapter's detect runs only
+ * when a selector (or, for JSON-LD, an XPath test) over the page finds what that detect needs; the
+ * browser answers those natively, handing back nothing but null or a boolean.
  */
 import type { PageKind } from '../paper';
-import { coinsDetect } from './generic/coins';
-import { HREF_HINT, idLinksDetect } from './generic/id-links';
+import { COINS_SELECTOR, coinsDetect } from './generic/coins';
+import { idLinksDetect } from './generic/id-links';
 import { jsonLdDetect } from './generic/json-ld';
-import { META_TITLE_KEYS, metaTagsDetect } from './generic/meta-tags';
+import { metaTagsDetect } from './generic/meta-tags';
 import { aclAnthologyMatches } from './sites/acl-anthology';
 import { alphaxivMatches } from './sites/alphaxiv';
 import { arxivMatches } from './sites/arxiv';
@@ -32,87 +40,121 @@ import { semanticScholarMatches } from './sites/semantic-scholar';
 
 export interface SiteGate {
   id: string;
+  /**
+   * Text every host that `matches` accepts contains (a superset): the URL check itself, its lazy
+   * compilation and its regular expressions are paid for on these hosts only.
+   */
+  hosts: readonly string[];
   matches(url: URL): boolean;
 }
 
 export interface GenericGate {
   id: string;
+  /**
+   * Found whenever `detect` could find something (a superset), read natively without touching an
+   * element; the detect runs only then. Data rather than a function: nothing more to compile.
+   */
+  selector: string;
+  /** Then also true, where the selector alone would let too many pages through. */
+  xpath?: string;
   detect(doc: Document, url: URL): PageKind | null;
 }
 
 /** In the order of SITE_ADAPTERS. */
 export const SITE_GATES: readonly SiteGate[] = [
-  { id: 'huggingface-papers', matches: huggingfacePapersMatches },
-  { id: 'alphaxiv', matches: alphaxivMatches },
-  { id: 'arxiv', matches: arxivMatches },
-  { id: 'google-scholar', matches: googleScholarMatches },
-  { id: 'semantic-scholar', matches: semanticScholarMatches },
-  { id: 'openreview', matches: openreviewMatches },
-  { id: 'acl-anthology', matches: aclAnthologyMatches },
-  { id: 'dblp', matches: dblpMatches },
-  { id: 'pubmed', matches: pubmedMatches },
-  { id: 'pmc', matches: pmcMatches },
-  { id: 'biorxiv', matches: biorxivMatches },
-  { id: 'pmlr', matches: pmlrMatches },
-  { id: 'neurips', matches: neuripsMatches },
-  { id: 'cvf', matches: cvfMatches },
+  {
+    id: 'huggingface-papers',
+    hosts: ['huggingface.co', 'hf.co'],
+    matches: huggingfacePapersMatches,
+  },
+  { id: 'alphaxiv', hosts: ['alphaxiv.org'], matches: alphaxivMatches },
+  { id: 'arxiv', hosts: ['arxiv.org'], matches: arxivMatches },
+  { id: 'google-scholar', hosts: ['scholar.google.'], matches: googleScholarMatches },
+  { id: 'semantic-scholar', hosts: ['semanticscholar.org'], matches: semanticScholarMatches },
+  { id: 'openreview', hosts: ['openreview.net'], matches: openreviewMatches },
+  { id: 'acl-anthology', hosts: ['aclanthology.org'], matches: aclAnthologyMatches },
+  { id: 'dblp', hosts: ['dblp.'], matches: dblpMatches },
+  { id: 'pubmed', hosts: ['ncbi.nlm.nih.gov'], matches: pubmedMatches },
+  { id: 'pmc', hosts: ['ncbi.nlm.nih.gov'], matches: pmcMatches },
+  { id: 'biorxiv', hosts: ['rxiv.org'], matches: biorxivMatches },
+  { id: 'pmlr', hosts: ['mlr.press'], matches: pmlrMatches },
+  { id: 'neurips', hosts: ['neurips.cc', 'nips.cc', 'iclr.cc'], matches: neuripsMatches },
+  { id: 'cvf', hosts: ['thecvf.com'], matches: cvfMatches },
 ];
+
+/**
+ * Title keys of meta-tags (META_TITLE_KEYS) as substrings, either case, in name or property: a
+ * superset of hasMetaPaper's trimmed, lower-cased title key. A literal, so that loading the gate
+ * builds nothing; the unit test holds it to META_TITLE_KEYS.
+ */
+export const META_HINT =
+  'meta:is([name*="citation_title" i],[property*="citation_title" i],[name*="dc.title" i],[property*="dc.title" i],[name*="dcterms.title" i],[property*="dcterms.title" i],[name*="eprints.title" i],[property*="eprints.title" i])';
+
+/**
+ * Links that id-links' HREF_HINT could accept: each of its alternatives as a substring, either case
+ * (the unit test expands HREF_HINT and checks each). One selector whose alternatives sit inside
+ * `a:is()`, so the browser rejects every other element on its tag alone.
+ */
+export const LINK_HINT =
+  'a:is([href*="arxiv.org" i],[href*="doi.org" i],[href*="hf.co/papers" i],[href*="huggingface.co/papers" i],[href*="alphaxiv.org" i],[href*="openreview.net" i],[href*="ncbi.nlm.nih.gov" i],[href*="aclanthology.org" i],[href*="aclweb.org" i],[href*="dblp.org" i],[href*="dblp.uni-trier.de" i],[href*="semanticscholar.org" i],[href*="hal.science" i],[href*="archives-ouvertes.fr" i],[href*="rxiv.org/content" i],[href*="/doi/" i],[href*="/article/10." i],[href*="/chapter/10." i],[href*="/book/10." i])';
+
+/**
+ * A JSON-LD script whose text names a type json-ld's TYPE_HINT looks for: news sites and shops
+ * carry JSON-LD on every page. XPath reads the scripts' text natively, where a look from here
+ * would build the wrappers of the scripts, and of Element, first.
+ */
+export const LD_JSON_XPATH =
+  "boolean(//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')][contains(.,'ScholarlyArticle') or contains(.,'Thesis') or contains(.,'Report') or contains(.,'Chapter') or contains(.,'Book')])";
+
+/** XPathResult.BOOLEAN_TYPE, without touching the interface object in the content script's world. */
+const BOOLEAN_TYPE = 3;
 
 /** In the order of GENERIC_ADAPTERS. */
 export const GENERIC_GATES: readonly GenericGate[] = [
-  { id: 'meta-tags', detect: metaTagsDetect },
-  { id: 'json-ld', detect: jsonLdDetect },
-  { id: 'coins', detect: coinsDetect },
-  { id: 'id-links', detect: idLinksDetect },
+  { id: 'meta-tags', selector: META_HINT, detect: metaTagsDetect },
+  {
+    id: 'json-ld',
+    selector: 'script[type*="ld+json" i]',
+    xpath: LD_JSON_XPATH,
+    detect: jsonLdDetect,
+  },
+  { id: 'coins', selector: COINS_SELECTOR, detect: coinsDetect },
+  { id: 'id-links', selector: LINK_HINT, detect: idLinksDetect },
 ];
 
-const MAX_LOOK = 5000;
+/** Could this generic adapter's detect find anything here? Reads no element. */
+export function hinted(doc: Document, g: GenericGate): boolean {
+  return (
+    doc.querySelector(g.selector) !== null &&
+    (g.xpath === undefined || doc.evaluate(g.xpath, doc, null, BOOLEAN_TYPE, null).booleanValue)
+  );
+}
+
+/** What the gate reads of the address: a URL, or the page's own `location`. */
+export interface Where {
+  readonly href: string;
+  readonly hostname: string;
+}
 
 /**
- * What every generic detect needs at the least: a title meta tag, a JSON-LD script, a COinS span,
- * a link that may carry an id. Most pages have none, and are closed here after a walk of the
- * browser's own cached collections (links, scripts, meta tags by name, a class), far cheaper than
- * one selector query per generic adapter, or one selector with all their alternatives.
+ * Which adapter lets the page through, or null: nothing here for Paperdex. Never throws. Takes
+ * `location` as it is: a URL is parsed only once some check needs one.
  */
-function isTitleKey(key: string | null): boolean {
-  return key !== null && META_TITLE_KEYS.includes(key.trim().toLowerCase());
-}
-
-export function genericHint(doc: Document): boolean {
-  const metas = doc.getElementsByTagName('meta');
-  for (let i = 0; i < metas.length && i < MAX_LOOK; i++) {
-    const m = metas[i]!;
-    if (isTitleKey(m.getAttribute('name')) || isTitleKey(m.getAttribute('property'))) return true;
-  }
-  const scripts = doc.scripts;
-  for (let i = 0; i < scripts.length && i < MAX_LOOK; i++) {
-    if (scripts[i]!.type.toLowerCase().includes('ld+json')) return true;
-  }
-  if (doc.getElementsByClassName('Z3988').length > 0) return true;
-  const links = doc.links;
-  for (let i = 0; i < links.length && i < 200_000; i++) {
-    if (HREF_HINT.test(links[i]!.getAttribute('href') ?? '')) return true;
-  }
-  return false;
-}
-
-/** Which adapter lets the page through, or null: nothing here for Paperdex. Never throws. */
-export function gate(doc: Document, url: URL): string | null {
+export function gate(doc: Document, where: Where): string | null {
+  const host = where.hostname.toLowerCase();
+  let url: URL | undefined;
   for (const g of SITE_GATES) {
     try {
-      if (g.matches(url)) return g.id;
+      let here = false;
+      for (let i = 0; i < g.hosts.length && !here; i++) here = host.includes(g.hosts[i]!);
+      if (here && g.matches((url ??= new URL(where.href)))) return g.id;
     } catch {
       // A broken check must not stop the page: try the next one.
     }
   }
-  try {
-    if (!genericHint(doc)) return null;
-  } catch {
-    // A document without these collections: let the generic checks decide.
-  }
   for (const g of GENERIC_GATES) {
     try {
-      if (g.detect(doc, url)) return g.id;
+      if (hinted(doc, g) && g.detect(doc, (url ??= new URL(where.href)))) return g.id;
     } catch {
       // As above.
     }

@@ -10,7 +10,8 @@ import { clean, yearOf } from '../dom';
 import { makePaper } from '../make-paper';
 import { personName } from './meta-tags';
 
-const SELECTOR = 'span.Z3988[title]';
+/** Exported for the gate's hint (utils/detect/gate.ts). */
+export const COINS_SELECTOR = 'span.Z3988[title]';
 // A ContextObject is a few hundred characters; a longer title attribute is junk or hostile.
 const MAX_CTX = 20_000;
 
@@ -78,7 +79,7 @@ export function readCoins(span: Element, base: URL): FoundPaper | null {
 
 /** The cheap check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
 export const coinsDetect = (doc: Document): PageKind | null =>
-  doc.querySelector(SELECTOR) ? 'listing' : null;
+  doc.querySelector(COINS_SELECTOR) ? 'listing' : null;
 
 export const coins: Adapter = {
   id: 'coins',
@@ -88,7 +89,7 @@ export const coins: Adapter = {
   detect: coinsDetect,
   extract(doc, url): FoundPaper[] {
     const out: FoundPaper[] = [];
-    const spans = doc.querySelectorAll(SELECTOR);
+    const spans = doc.querySelectorAll(COINS_SELECTOR);
     for (let i = 0; i < spans.length && out.length < LIMITS.rowsPerPage; i++) {
       const p = readCoins(spans[i]!, url);
       if (p) out.push(p);

@@ -15,7 +15,8 @@ type Obj = { [k: string]: Json };
 
 const SCHOLARLY = new Set(['scholarlyarticle', 'medicalscholarlyarticle', 'thesis', 'report']);
 const NEEDS_DOI = new Set(['chapter', 'book']);
-const TYPE_HINT = /ScholarlyArticle|Thesis|Report|Chapter|Book/;
+/** Exported for the gate's XPath twin (utils/detect/gate.ts), which the unit test holds to it. */
+export const TYPE_HINT = /ScholarlyArticle|Thesis|Report|Chapter|Book/;
 
 // A JSON-LD block past this size is not metadata a publisher wrote by hand; skip rather than parse.
 const MAX_JSON = 2_000_000;

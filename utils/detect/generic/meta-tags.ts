@@ -107,11 +107,12 @@ const CITATION_SIGNALS = [
   'citation_abstract_html_url',
 ];
 
-const TITLE_SET = new Set(TITLE_KEYS);
-const CITATION_SIGNAL_SET = new Set(CITATION_SIGNALS);
 // Dublin Core alone is common on ordinary pages (CMS templates fill dc.title and dc.creator for
 // every page), so it counts only with a creator plus a DOI or a scholarly type; see readMetaPaper.
-const DC_SIGNAL_SET = new Set(['dc.creator', 'dcterms.creator', 'dc.creator.personalname']);
+const DC_SIGNALS = ['dc.creator', 'dcterms.creator', 'dc.creator.personalname'];
+// Built on first use: the every-page gate bundles hasMetaPaper, and most pages never call it.
+let titleSet: Set<string> | undefined;
+let signalSet: Set<string> | undefined;
 const SCHOLARLY_TYPE =
   /article|paper|thesis|dissertation|preprint|report|proceeding|chapter|review/i;
 
@@ -238,13 +239,15 @@ export function hasMetaPaper(doc: Document): boolean {
   const metas = doc.querySelectorAll('meta[content]');
   let title = false;
   let signal = false;
+  titleSet ??= new Set(TITLE_KEYS);
+  signalSet ??= new Set([...CITATION_SIGNALS, ...DC_SIGNALS]);
   for (let i = 0; i < metas.length && i < MAX_META; i++) {
     const m = metas[i]!;
     for (const key of [m.getAttribute('name'), m.getAttribute('property')]) {
       if (!key) continue;
       const k = key.trim().toLowerCase();
-      if (TITLE_SET.has(k)) title = true;
-      else if (CITATION_SIGNAL_SET.has(k) || DC_SIGNAL_SET.has(k)) signal = true;
+      if (titleSet.has(k)) title = true;
+      else if (signalSet.has(k)) signal = true;
     }
     if (title && signal) return true;
   }
