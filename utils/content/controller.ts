@@ -145,27 +145,33 @@ export class PageController {
         this.o.onError?.(e);
       }
       const byAlias = aliasIndex(unique);
-      const mark = (rows: FoundPaper[]) => {
-        for (const p of rows) {
-          const key = byAlias.get(p.id) ?? p.id;
-          const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
-          const host = placeBadge(doc, p, info, {
-            onStar: (id, starred) => void this.star(id, starred),
-          });
-          host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
-          if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
-          hosts.set(p, host);
-        }
+      const markOne = (p: FoundPaper) => {
+        const key = byAlias.get(p.id) ?? p.id;
+        const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
+        const host = placeBadge(doc, p, info, {
+          onStar: (id, starred) => void this.star(id, starred),
+        });
+        host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
+        if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
+        hosts.set(p, host);
       };
       // Every badge inserted into a long listing makes the browser lay the page out again, which
       // on 2,000 rows with abstracts costs about as much as the page's own first layout. The rows
-      // on screen are marked and painted first; the rest follow in one batch, one more layout.
+      // on screen are marked and painted first; the rest follow after that frame.
       const [near, later] = splitByViewport(doc, fresh);
-      mark(near);
+      for (const p of near) markOne(p);
       if (later.length) {
         await afterPaint(doc);
-        // The site may have replaced rows while the first marks painted.
-        mark(later.filter((p) => p.element?.isConnected));
+        // In slices of a few dozen milliseconds, so clicks and scrolling are served in between.
+        for (let i = 0; i < later.length;) {
+          const start = performance.now();
+          do {
+            const p = later[i++]!;
+            // The site may have replaced the row while earlier marks painted.
+            if (p.element?.isConnected) markOne(p);
+          } while (i < later.length && performance.now() - start < SLICE_MS);
+          if (i < later.length) await nextTask();
+        }
       }
     }
     if (this.settings.paused) return;
@@ -219,6 +225,13 @@ function afterPaint(doc: Document): Promise<void> {
       }, 0),
     );
   });
+}
+
+/** Main-thread time for one slice of off-screen marks before the page gets a turn. */
+const SLICE_MS = 40;
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Below this many rows one batch is cheap enough: splitting would only add a frame. */
