@@ -3,6 +3,7 @@ import sharedCss from '../../components/paperdex.css?inline';
 import popupCss from './style.css?inline';
 import type { PaperdexDb } from '../../utils/library/db';
 import { App } from './App';
+import { openPopupDb } from './data';
 import { readFirstView, writeFirstView } from './snapshot';
 
 export function startPopup(): void {
@@ -18,18 +19,18 @@ export function startPopup(): void {
     render(<App db={db} initial={initial} onFirstView={writeFirstView} />, root);
 
   // First the remembered rows, the search box and the chips, without a database (see snapshot.ts);
-  // then Dexie and the first query, once the page is idle after painting them. Dexie travels in
-  // this script (entrypoints/popup-app.ts) but evaluates only when ./data is first imported:
-  // evaluating it and opening the database before the first render put both on the path to the
-  // first paint, and doing so right after that frame still delayed the frame's completion. Without
-  // remembered rows the query is the first paint's only source, so it starts at once.
-  const data = initial ? undefined : import('./data');
+  // then Dexie (entrypoints/popup-db.ts) and the first query, once the page is idle after painting
+  // them. Loading Dexie before the first render put its fetch, compilation and the database open
+  // on the path to the first paint; loading it right after that frame still delayed the frame's
+  // completion (Chromium runs loading tasks first while a page loads). Without remembered rows the
+  // query is the first paint's only source, so its script is asked for before the render.
+  const data = initial ? undefined : openPopupDb();
   draw(null);
   let loading = false;
   const load = () => {
     if (loading) return;
     loading = true;
-    void (data ?? import('./data')).then(({ openPopupDb }) => draw(openPopupDb()));
+    void (data ?? openPopupDb()).then(draw);
   };
   if (!initial) load();
   else if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 150 });
