@@ -1,7 +1,26 @@
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import type { Plugin, PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
 import { DIRECT_MATCHES } from './utils/detect/direct-sites';
+
+/** Drops WXT's plugin-loader module from popup.html (see the build hook below). */
+const popupWithoutPageModule: Plugin = {
+  name: 'paperdex:popup-without-page-module',
+  transformIndexHtml: {
+    order: 'pre',
+    handler(html, ctx) {
+      if (!/[\\/]popup[\\/]index\.html$/.test(ctx.filename)) return;
+      const out = html.replace(
+        /<script\b[^>]*\bsrc="virtual:wxt-html-plugins"[^>]*><\/script>/,
+        '',
+      );
+      if (out === html)
+        throw new Error('popup.html: WXT no longer adds its plugin module as expected');
+      return out;
+    },
+  },
+};
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -64,8 +83,23 @@ export default defineConfig({
   hooks: {
     // The content script (every page, 30 KB budget) and the detector the background injects use the
     // browser's own promise-based API, resolved lazily (utils/ext.ts), instead of
-    // webextension-polyfill, which the background and the extension pages keep.
+    // webextension-polyfill, which the background and the library and options pages keep (the popup
+    // is an unlisted script too: entrypoints/popup-app.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
+      // `imports: false` turns off WXT's auto-import types but not its unimport transform, which
+      // still guesses imports from free-looking names: a parameter called `storage` in
+      // entrypoints/popup/snapshot.ts pulled wxt/utils/storage (5 KB, evaluated at load) into the
+      // popup's first-paint script. Every import here is written out, so the transform goes.
+      const plugins: unknown[] = (config.plugins ?? []) as unknown[];
+      config.plugins = plugins
+        .flat(Infinity)
+        .filter(
+          (p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'unimport'),
+        ) as PluginOption[];
+      // The popup page's script is entrypoints/popup-app.ts, which initializes WXT's runtime plugins
+      // itself; the module WXT adds to every page for that would be one more file to fetch on the
+      // way to the popup's first paint. Pushed last so that it runs after WXT has added it.
+      if (entrypoints.some((e) => e.type === 'popup')) config.plugins.push(popupWithoutPageModule);
       if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script'))
         return;
       const alias = {

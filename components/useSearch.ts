@@ -8,7 +8,7 @@
  * the event liveQuery itself is built on, `storagemutated`, which Dexie also relays from the
  * background service worker over BroadcastChannel, and re-run the whole query (≤ 50 ms).
  */
-import type { ObservabilitySet } from 'dexie';
+import type { Dexie as DexieClass, ObservabilitySet } from 'dexie';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperdexDb } from '../utils/library/db';
 import { parseQuery, type ParsedQuery } from '../utils/search/query';
@@ -93,19 +93,14 @@ export function useDbVersion(db: PaperdexDb | null): number {
       clearTimeout(timer);
       timer = setTimeout(() => setVersion((v) => v + 1), CHANGE_DELAY);
     };
-    // Dexie is loaded by whoever opened `db`: importing it here (not statically) keeps it out of
-    // the modules the popup evaluates before its first paint (see entrypoints/popup/main.tsx).
-    let live = true;
-    let off = () => {};
-    void import('dexie').then(({ default: Dexie }) => {
-      if (!live) return;
-      Dexie.on('storagemutated', onChange);
-      off = () => Dexie.on('storagemutated').unsubscribe(onChange);
-    });
+    // The class that made `db`, rather than an import of Dexie: the popup loads Dexie from a
+    // script of its own after its first paint (entrypoints/popup-db.ts), and an import here would
+    // put a second copy into the popup's file.
+    const Dexie = db.constructor as typeof DexieClass;
+    Dexie.on('storagemutated', onChange);
     return () => {
-      live = false;
       clearTimeout(timer);
-      off();
+      Dexie.on('storagemutated').unsubscribe(onChange);
     };
   }, [db]);
   return version;

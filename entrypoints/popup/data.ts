@@ -1,13 +1,31 @@
 /**
- * The popup's database: opened, and the first query started, in a module of its own so that
- * Dexie (most of the popup's JavaScript) is loaded after the first paint, not before it.
+ * The popup's database: Dexie comes from its own script (entrypoints/popup-db.ts), loaded here on
+ * demand; the first query starts as soon as the handle exists.
  */
 import { NO_CHIPS } from '../../components/Chips';
 import { PAGE } from '../../components/PaperBrowser';
 import { prefetchSearch } from '../../components/useSearch';
-import { openDb, type PaperdexDb } from '../../utils/library/db';
+import type { PaperdexDb } from '../../utils/library/db';
+import type { PopupDbModule } from '../popup-db';
 
-export function openPopupDb(): PaperdexDb {
+const GLOBAL = 'paperdexPopupDb';
+
+function loadDbScript(): Promise<PopupDbModule> {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = '/popup-db.js';
+    s.onload = () => {
+      const mod = (globalThis as unknown as Record<string, PopupDbModule | undefined>)[GLOBAL];
+      if (mod) resolve(mod);
+      else reject(new Error('popup-db.js did not load'));
+    };
+    s.onerror = () => reject(new Error('popup-db.js did not load'));
+    document.head.append(s);
+  });
+}
+
+export async function openPopupDb(): Promise<PaperdexDb> {
+  const { openDb } = await loadDbScript();
   // Read-only handle: the popup queries Dexie directly (see utils/search/run.ts); writes are messages.
   const db = openDb();
   // The first query starts before the render that hands `db` to the page.

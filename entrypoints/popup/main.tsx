@@ -3,33 +3,36 @@ import sharedCss from '../../components/paperdex.css?inline';
 import popupCss from './style.css?inline';
 import type { PaperdexDb } from '../../utils/library/db';
 import { App } from './App';
+import { openPopupDb } from './data';
 import { readFirstView, writeFirstView } from './snapshot';
 
-// Styles travel inside this script: as stylesheets they were two more files to fetch before the
-// first paint, and module scripts wait for pending stylesheets before they run.
-const style = document.createElement('style');
-style.textContent = sharedCss + popupCss;
-document.head.append(style);
+export function startPopup(): void {
+  // Styles travel inside this script: as stylesheets they were two more files to fetch before the
+  // first paint, and module scripts wait for pending stylesheets before they run.
+  const style = document.createElement('style');
+  style.textContent = sharedCss + popupCss;
+  document.head.append(style);
 
-const root = document.getElementById('app')!;
-const initial = readFirstView();
-const draw = (db: PaperdexDb | null) =>
-  render(<App db={db} initial={initial} onFirstView={writeFirstView} />, root);
+  const root = document.getElementById('app')!;
+  const initial = readFirstView();
+  const draw = (db: PaperdexDb | null) =>
+    render(<App db={db} initial={initial} onFirstView={writeFirstView} />, root);
 
-// First the remembered rows, the search box and the chips, without a database (see snapshot.ts);
-// then Dexie and the first query, once the page is idle after painting them. Loading Dexie
-// before the first render put its fetch, compilation and the database open on the path to the
-// first paint; loading it right after that frame still delayed the frame's completion (Chromium
-// runs loading tasks first while a page loads). Without remembered rows the query is the first
-// paint's only source: its module is asked for before the render, so that both overlap.
-const data = initial ? undefined : import('./data');
-draw(null);
-let loading = false;
-const load = () => {
-  if (loading) return;
-  loading = true;
-  void (data ?? import('./data')).then(({ openPopupDb }) => draw(openPopupDb()));
-};
-if (!initial) load();
-else if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 150 });
-else setTimeout(load, 50);
+  // First the remembered rows, the search box and the chips, without a database (see snapshot.ts);
+  // then Dexie (entrypoints/popup-db.ts) and the first query, once the page is idle after painting
+  // them. Loading Dexie before the first render put its fetch, compilation and the database open
+  // on the path to the first paint; loading it right after that frame still delayed the frame's
+  // completion (Chromium runs loading tasks first while a page loads). Without remembered rows the
+  // query is the first paint's only source, so its script is asked for before the render.
+  const data = initial ? undefined : openPopupDb();
+  draw(null);
+  let loading = false;
+  const load = () => {
+    if (loading) return;
+    loading = true;
+    void (data ?? openPopupDb()).then(draw);
+  };
+  if (!initial) load();
+  else if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 150 });
+  else setTimeout(load, 50);
+}
