@@ -1,16 +1,16 @@
 /**
  * The every-page gate: could this page hold papers? It runs in the small content script that the
  * browser injects into every page, so it imports only each adapter's URL check (site adapters) and
- * cheap detect (generic adapters), never an extract. id-links' detect needs identity.ts, which
- * would double the gate's code that every page compiles: an XPath stands in for it (a superset),
- * and the detector runs the detect itself. When it says yes, the background injects the
- * detector (entrypoints/detector.ts), which runs the full registry in utils/detect/index.ts; on
- * the sites in direct-sites.ts the manifest has loaded the detector already.
+ * cheap detect (generic adapters), never an extract, nor identity.ts: id-links' detect would need
+ * it, so a superset of that detect (idLinkShaped) stands in here. When it says yes, the background
+ * injects the detector (entrypoints/detector.ts), which runs the full registry in
+ * utils/detect/index.ts; on the sites in direct-sites.ts the manifest has loaded the detector
+ * already.
  *
  * The gate errs towards yes: a page a site adapter claims passes on its URL alone, because those
  * sites render their papers client-side after document_idle, and the detector watches for them.
  * tests/unit/detect-gate.test.ts keeps this list in step with the registry (same ids, same order,
- * the very same functions).
+ * the very same functions but id-links' stand-in).
  *
  * What the gate costs on a page without papers is mostly the browser's, not its own code: in the
  * content script's fresh world, the first touch of a page element builds the wrappers and prototypes
@@ -22,6 +22,7 @@
  */
 import type { PageKind } from '../paper';
 import { COINS_SELECTOR, coinsDetect } from './generic/coins';
+import { HREF_HINT } from './generic/id-links';
 import { jsonLdDetect } from './generic/json-ld';
 import { metaTagsDetect } from './generic/meta-tags';
 import { aclAnthologyMatches } from './sites/acl-anthology';
@@ -58,11 +59,8 @@ export interface GenericGate {
   selector: string;
   /** Then also true, where the selector alone would let too many pages through. */
   xpath?: string;
-  /**
-   * The adapter's own cheap detect, run once the hints hold. Absent where its code would weigh on
-   * every page more than a needless detector on a few: then the hints alone open the page.
-   */
-  detect?: (doc: Document, url: URL) => PageKind | null;
+  /** The adapter's own cheap detect, or for id-links a superset of it (idLinkShaped). */
+  detect(doc: Document, url: URL): PageKind | null;
 }
 
 /** In the order of SITE_ADAPTERS. */
@@ -112,31 +110,42 @@ export const LD_JSON_XPATH =
   "boolean(//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')][contains(.,'ScholarlyArticle') or contains(.,'Thesis') or contains(.,'Report') or contains(.,'Chapter') or contains(.,'Book')])";
 
 /**
- * Links with the shape of an id that idsFromUrl reads, where HREF_HINT also matches: the id-links
- * hint alone opens pages that merely link to arxiv.org or a publisher's /doi/ menu. A superset of
- * idLinksDetect, link by link, that needs no identity.ts in the gate (the detector runs the real
- * detect):
- *  - digits folded to 0, an arXiv id (2106.09685, math/0309136) or DOI (10.1145/…) reads 00.0000
- *    or /0000000, with 10. or its host (arXiv, Hugging Face, alphaXiv) in the link;
- *  - other ids (OpenReview id=, DBLP /rec/, Semantic Scholar /paper/ in any case, PubMed /1234, PMC
- *    /articles/PMC, ACL 2020. or P19-1001, HAL -0123456) come with their host named in the link;
- *  - a relative link (no //) takes the page's host, so the host test passes for it;
- *  - what the URL parser rewrites before idsFromUrl reads it (escapes, backslashes, tabs, line
- *    breaks) can hide any shape: such a link needs only a word that each HREF_HINT alternative holds.
- * Tests needing no translate come first in each branch: most links fail there.
+ * Does some link that HREF_HINT lets through have the shape of an id that idsFromUrl reads? The
+ * id-links hint alone opens pages that merely link to arxiv.org or a publisher's /doi/ menu, and
+ * idLinksDetect would bring identity.ts into the gate, doubling the code every page compiles: this
+ * superset of it stands in, and the detector runs the real detect. It reads the links as that
+ * detect does: an XPath, or querySelectorAll(LINK_HINT), would read no element or fewer, but in
+ * Chrome either takes 50-100 ms over a page of 3,000 links, where this loop takes a few. Per link
+ * that HREF_HINT passes, reading the raw attribute:
+ *  - an arXiv id (2106.09685, math/0309136) or a DOI (10.1145/…) shows its digits;
+ *  - other ids come with their host named in the link, or in a relative link (which takes the
+ *    page's host): OpenReview id=, DBLP /rec/, Semantic Scholar /paper/, PubMed /1234, PMC
+ *    /articles/PMC, ACL 2020. or P19-1001, HAL -0123456;
+ *  - escapes, backslashes, tabs and line breaks, which the URL parser rewrites before idsFromUrl
+ *    reads the address, can hide any shape: such a link passes.
  * tests/unit/detect-gate.test.ts holds this to idsFromUrl over every link of every fixture.
  */
-export const ID_LINK_XPATH =
-  "boolean(//*[local-name(.)='a'][" +
-  "((contains(translate(@href,'123456789','000000000'),'00.0000') or contains(translate(@href,'123456789','000000000'),'/0000000')) and (contains(@href,'10.') or not(contains(@href,'//')) or contains(translate(@href,'XIVHFCOUGNAE','xivhfcougnae'),'xiv') or contains(translate(@href,'XIVHFCOUGNAE','xivhfcougnae'),'hf.co') or contains(translate(@href,'XIVHFCOUGNAE','xivhfcougnae'),'huggingface')))" +
-  " or (contains(@href,'id=') and (not(contains(@href,'//')) or contains(translate(@href,'OPENRVIWT','openrviwt'),'openreview.net')))" +
-  " or (contains(@href,'/rec/') and (not(contains(@href,'//')) or contains(translate(@href,'DBLP','dblp'),'dblp.')))" +
-  " or (contains(translate(@href,'SEMANTICHOLRGP','semanticholrgp'),'/paper/') and (not(contains(@href,'//')) or contains(translate(@href,'SEMANTICHOLRGP','semanticholrgp'),'semanticscholar.org')))" +
-  " or ((contains(translate(@href,'123456789','000000000'),'/0') or contains(translate(@href,'ARTICLESPM','articlespm'),'/articles/pmc')) and (not(contains(@href,'//')) or contains(translate(@href,'NCBILMHGOV','ncbilmhgov'),'ncbi.nlm.nih.gov')))" +
-  " or ((contains(translate(@href,'123456789','000000000'),'0000.') or contains(translate(@href,'123456789','000000000'),'00-0000')) and (not(contains(@href,'//')) or contains(translate(@href,'ACLNTHOGYRWEB','aclnthogyrweb'),'aclanthology.org') or contains(translate(@href,'ACLNTHOGYRWEB','aclnthogyrweb'),'aclweb.org')))" +
-  " or (contains(translate(@href,'123456789','000000000'),'-000000') and (not(contains(@href,'//')) or contains(translate(@href,'HALSCIENRVOUTF','halscienrvoutf'),'hal.science') or contains(translate(@href,'HALSCIENRVOUTF','halscienrvoutf'),'archives-ouvertes.fr')))" +
-  " or ((contains(@href,'%') or contains(@href,'\\') or contains(@href,'\t') or contains(@href,'\n') or contains(@href,'\r')) and (contains(@href,'10.') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'xiv') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'doi') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'hf.co') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'huggingface') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'openreview') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'ncbi') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'acl') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'dblp') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'scholar') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'hal.science') or contains(translate(@href,'ABCDEFGHILNOPRSTUVWX','abcdefghilnoprstuvwx'),'ouvertes')))" +
-  '])';
+export function idLinkShaped(doc: Document): PageKind | null {
+  const links = doc.querySelectorAll('a[href]');
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i]!.getAttribute('href') ?? '';
+    if (!HREF_HINT.test(href)) continue;
+    if (/\d\d\.\d{4}|\/\d{7}|[%\\\t\n\r]/.test(href)) return 'listing';
+    const h = href.toLowerCase();
+    const rel = !h.includes('//');
+    if (
+      (href.includes('id=') && (rel || h.includes('openreview.net'))) ||
+      (href.includes('/rec/') && (rel || h.includes('dblp.'))) ||
+      (h.includes('/paper/') && (rel || h.includes('semanticscholar.org'))) ||
+      (/\/\d|\/articles\/pmc/.test(h) && (rel || h.includes('ncbi.nlm.nih.gov'))) ||
+      (/\d{4}\.|\d\d-\d{4}/.test(h) &&
+        (rel || h.includes('aclanthology.org') || h.includes('aclweb.org'))) ||
+      (/-\d{6}/.test(h) && (rel || h.includes('hal.science') || h.includes('archives-ouvertes.fr')))
+    )
+      return 'listing';
+  }
+  return null;
+}
 
 /** XPathResult.BOOLEAN_TYPE, without touching the interface object in the content script's world. */
 const BOOLEAN_TYPE = 3;
@@ -151,7 +160,7 @@ export const GENERIC_GATES: readonly GenericGate[] = [
     detect: jsonLdDetect,
   },
   { id: 'coins', selector: COINS_SELECTOR, detect: coinsDetect },
-  { id: 'id-links', selector: LINK_HINT, xpath: ID_LINK_XPATH },
+  { id: 'id-links', selector: LINK_HINT, detect: idLinkShaped },
 ];
 
 /** Could this generic adapter's detect find anything here? Reads no element. */
