@@ -43,6 +43,32 @@ describe('the every-page gate', () => {
     await page.close();
   });
 
+  it('links that only name paper sites load the gate only', async () => {
+    const url = 'https://blog.example.org/about.html';
+    h.serve(url, {
+      html: `<!doctype html><html><head><meta charset="utf-8"><title>About</title></head><body>
+<p>We read <a href="https://arxiv.org/">arXiv</a>, <a href="https://huggingface.co/papers/trending">HF papers</a>
+and <a href="/doi/">DOIs</a>.</p></body></html>`,
+    });
+    const { page, scripts } = await openWatched(h, url);
+    await expect.poll(() => scripts, { timeout: 20_000 }).toContain('/gate.js');
+    await page.waitForTimeout(1_500);
+    expect(scripts).not.toContain('/detector.js');
+    await page.close();
+  });
+
+  it('an id link inside SVG opens the gate', async () => {
+    const url = 'https://blog.example.org/figure.html';
+    h.serve(url, {
+      html: `<!doctype html><html><head><meta charset="utf-8"><title>Figure</title></head><body>
+<svg width="200" height="40"><a href="https://arxiv.org/abs/2106.09685"><text x="0" y="20">LoRA</text></a></svg>
+</body></html>`,
+    });
+    const { page, scripts } = await openWatched(h, url);
+    await expect.poll(() => scripts, { timeout: 20_000 }).toContain('/detector.js');
+    await page.close();
+  });
+
   it('a listing gets the detector and its marks', async () => {
     h.serve(READING_LIST_URL, {
       html: readingList([{ href: 'https://arxiv.org/abs/2106.09685', title: 'LoRA' }]),

@@ -2,7 +2,10 @@
  * The every-page gate (utils/detect/gate.ts) must never keep the detector from a page with papers,
  * and must stay in step with the registry: same adapters, same order, the very same functions.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { idsFromUrl } from '../../utils/identity';
 import { TYPE_HINT } from '../../utils/detect/generic/json-ld';
 import { HREF_HINT } from '../../utils/detect/generic/id-links';
 import { META_TITLE_KEYS } from '../../utils/detect/generic/meta-tags';
@@ -14,9 +17,10 @@ import {
   SITE_GATES,
   gate,
   hinted,
+  idLinkShaped,
 } from '../../utils/detect/gate';
 import { GENERIC_ADAPTERS, SITE_ADAPTERS, detectPage } from '../../utils/detect/index';
-import { expectedPages, fromHtml, loadPage } from './helpers/page';
+import { FIXTURES, expectedPages, fromHtml, loadPage } from './helpers/page';
 
 describe('the every-page gate', () => {
   it('lists every site adapter, in registry order, with its own URL check', () => {
@@ -24,9 +28,11 @@ describe('the every-page gate', () => {
     SITE_GATES.forEach((g, i) => expect(g.matches).toBe(SITE_ADAPTERS[i]!.matches));
   });
 
-  it('lists every generic adapter, in registry order, with its own cheap detect', () => {
+  it('lists every generic adapter, in registry order, with its own cheap detect or none', () => {
     expect(GENERIC_GATES.map((g) => g.id)).toEqual(GENERIC_ADAPTERS.map((a) => a.id));
-    GENERIC_GATES.forEach((g, i) => expect(g.detect).toBe(GENERIC_ADAPTERS[i]!.detect));
+    GENERIC_GATES.forEach((g, i) =>
+      expect(g.detect).toBe(g.id === 'id-links' ? idLinkShaped : GENERIC_ADAPTERS[i]!.detect),
+    );
   });
 
   it("lets every site adapter's test URLs through, even before the page has content", () => {
@@ -78,9 +84,12 @@ describe('the every-page gate', () => {
       if (page.count > 0) expect(g).not.toBeNull();
       // Whatever detectPage finds, the gate must have let through.
       if (detectPage(doc, url)) expect(g).not.toBeNull();
-      // Each generic detect runs only behind its hint: a hint that missed would close the page.
-      for (const gg of GENERIC_GATES)
-        if (gg.detect(doc, url)) expect(hinted(doc, gg), gg.id).toBe(true);
+      // Each generic detect runs only behind its hint, and id-links' only in the detector, behind
+      // its stand-in: a hint or stand-in that missed would close the page.
+      GENERIC_ADAPTERS.forEach((a, i) => {
+        const g = GENERIC_GATES[i]!;
+        if (a.detect(doc, url)) expect(hinted(doc, g) && !!g.detect(doc, url), a.id).toBe(true);
+      });
     });
   }
 
@@ -180,9 +189,167 @@ describe('the every-page gate', () => {
     ];
     for (const body of pages) {
       const { doc, url } = fromHtml(`<p>x</p>${body}`, 'https://example.org/page');
-      const opened = GENERIC_GATES.find((g) => g.detect(doc, url))?.id ?? null;
+      const opened = GENERIC_ADAPTERS.find((a) => a.detect(doc, url))?.id ?? null;
       expect(opened, body).not.toBeNull();
       expect(gate(doc, url), body).toBe(opened);
     }
+  });
+
+  describe("id-links' stand-in (idLinkShaped)", () => {
+    const probe = fromHtml('<a href="">x</a>', 'https://example.org/').doc;
+    const a = probe.querySelector('a')!;
+    /** What the gate asks of one link: LINK_HINT, then the stand-in. */
+    const passes = (href: string) => {
+      a.setAttribute('href', href);
+      return probe.querySelector(LINK_HINT) !== null && idLinkShaped(probe) !== null;
+    };
+    /** What idLinksDetect counts: a link that passes HREF_HINT and names an id. */
+    const counted = (href: string, base: string) =>
+      HREF_HINT.test(href) && idsFromUrl(href, base).length > 0;
+
+    /** Spellings the URL parser accepts for the same address, and some it reads differently. */
+    const variants = (href: string): string[] => {
+      const out = [href, href.toUpperCase(), href.replace(/^https?:/i, '')];
+      const u = /^(https?:\/\/)([^/?#]+)(.*)$/i.exec(href);
+      if (u) {
+        const [, scheme, host, rest] = u;
+        out.push(
+          `${scheme}${host}:8443${rest}`,
+          `${scheme}user@${host!.toUpperCase()}${rest}`,
+          `${scheme}${host}${rest!.replace(/\./g, '%2E')}`,
+          `${scheme}${host!.replace(/\./g, '%2e')}${rest}`,
+          `${scheme}${host}${rest!.replace(/\//g, '\\')}`,
+          `${scheme}${host}${rest!.replace(/(\d)/, '$1\t')}`,
+          `${scheme}${host}${rest!.replace(/(\d)/, '$1\n')}`,
+          rest!,
+        );
+      }
+      return out;
+    };
+
+    /** Every link of every fixture, read off the markup (a DOM per page would take minutes). */
+    const fixtureHrefs = (dir: string, out: Map<string, string>) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) fixtureHrefs(path, out);
+        else if (e.name.endsWith('.html')) {
+          const file = relative(FIXTURES, path);
+          const base = expectedPages().find((p) => p.file === file)?.url ?? 'https://example.org/';
+          for (const m of readFileSync(path, 'utf8').matchAll(
+            /\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi,
+          ))
+            out.set((m[1] ?? m[2]!).replace(/&amp;/g, '&'), base);
+        }
+      }
+      return out;
+    };
+
+    it('holds for every link idLinksDetect counts, in every fixture and many spellings', () => {
+      const hrefs = fixtureHrefs(FIXTURES, new Map<string, string>());
+      const made = [
+        'https://arxiv.org/abs/2106.09685v2',
+        'https://arxiv.org/pdf/math/0309136',
+        'https://export.arxiv.org/abs/math.GT/0309136v1',
+        'https://hf.co/papers/2106.09685',
+        'https://www.alphaxiv.org/overview/2106.09685',
+        'https://doi.org/10.48550/arXiv.2106.09685',
+        'https://dx.doi.org/doi:10.1000/xyz',
+        'https://openreview.net/forum?id=rJXMpikCZ',
+        'https://openreview.net/pdf/?x=1&id=abc',
+        'https://pubmed.ncbi.nlm.nih.gov/1/',
+        'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC123456/',
+        'https://pmc.ncbi.nlm.nih.gov/articles/pmc9/',
+        'https://www.ncbi.nlm.nih.gov/pubmed/12345',
+        'https://aclanthology.org/2020.acl-main.1.pdf',
+        'https://www.aclweb.org/anthology/P19-1001',
+        'https://dblp.org/rec/conf/icml/SmithJ.html',
+        'https://dblp.uni-trier.de/rec/bibtex/journals/corr/abs-x',
+        'https://www.semanticscholar.org/paper/Title/0123456789abcdef0123456789abcdef01234567',
+        'https://api.semanticscholar.org/paper/abcdefabcdefabcdefabcdefabcdefabcdefabcd',
+        'https://hal.science/hal-01234567v2',
+        'https://theses.hal.science/tel-012345678/document',
+        'https://hal.archives-ouvertes.fr/hal-01234567',
+        'https://www.biorxiv.org/content/10.1101/2020.01.01.123456v1.full',
+        'https://dl.acm.org/doi/abs/10.1145/3290605.3300233',
+        'https://link.springer.com/chapter/10.1007/978-3-030-1',
+        'https://iopscience.iop.org/article/10.1088/1742-6596/1/012173/meta',
+        'https://www.tandfonline.com/doi/full/10.1080/1?identifierValue=10.1080/2',
+        'https://example.org/doi/x?doi=10.1000/abc',
+        'https://example.org/x?doi=+10.1000%2Fabc&src=arxiv.org',
+      ];
+      for (const h of made) {
+        expect(counted(h, 'https://example.org/'), h).toBe(true);
+        hrefs.set(h, 'https://example.org/');
+      }
+      // Relative links that HREF_HINT lets through, on the hosts that give them an id.
+      const onSites: Array<[string, string]> = [
+        ['/forum?id=abc&ref=doi.org', 'https://openreview.net/group?id=x'],
+        ['/rec/conf/x/Y20.html?from=arxiv.org', 'https://dblp.org/'],
+        [
+          '/paper/0123456789abcdef0123456789abcdef01234567?doi.org',
+          'https://www.semanticscholar.org/',
+        ],
+        ['/12345/?doi.org', 'https://pubmed.ncbi.nlm.nih.gov/'],
+        ['/2020.acl-main.1/?doi.org', 'https://aclanthology.org/'],
+        ['/hal-01234567/doi/', 'https://hal.science/'],
+        ['/abs/2106.09685?arxiv.org', 'https://arxiv.org/list/cs/new'],
+      ];
+      for (const [h, base] of onSites) expect(counted(h, base), h).toBe(true);
+
+      let checked = 0;
+      const all: Array<[string, string]> = [...hrefs, ...onSites];
+      for (const [href, base] of all)
+        for (const v of variants(href)) {
+          if (!counted(v, base)) continue;
+          checked++;
+          expect(passes(v), `${v} (on ${base})`).toBe(true);
+        }
+      expect(checked).toBeGreaterThan(1000);
+    }, 120_000);
+
+    it('turns away links that only look like ids', () => {
+      const misses = [
+        'https://arxiv.org/',
+        'https://arxiv.org/a/smith_j_1',
+        'https://arxiv.org/list/cs.LG/recent',
+        'https://info.arxiv.org/help/submit/index.html',
+        'https://doi.org/',
+        'https://www.semanticscholar.org/',
+        'https://www.semanticscholar.org/author/A-Smith/123',
+        'https://huggingface.co/papers/trending',
+        'https://hf.co/papers?date=2024-05-01',
+        'https://dl.acm.org/doi/book',
+        '/doi/',
+        'https://dblp.org/pid/12/345.html',
+        'https://aclanthology.org/venues/acl/',
+        'https://hal.science/search/index',
+        'https://www.ncbi.nlm.nih.gov/',
+        'https://example.com/v2024.01?ref=arxiv.org',
+      ];
+      for (const h of misses) {
+        expect(counted(h, 'https://example.org/'), h).toBe(false);
+        expect(passes(h), h).toBe(false);
+      }
+    });
+
+    it('keeps out a page that only links to paper sites, and opens on one id link', () => {
+      const home = fromHtml(
+        '<p>Powered by <a href="https://arxiv.org/">arXiv</a> and <a href="https://doi.org/">DOI</a></p>',
+        'https://blog.example.com/',
+      );
+      // The selector finds the links; the stand-in finds no id in them.
+      expect(
+        hinted(
+          home.doc,
+          GENERIC_GATES.find((g) => g.id === 'id-links')!,
+        ),
+      ).toBe(true);
+      expect(gate(home.doc, home.url)).toBeNull();
+      const cited = fromHtml(
+        '<p>Powered by <a href="https://arxiv.org/">arXiv</a>, see <a href="/notes?doi=10.1000/x">this</a> and <a href="https://DOI.org/10.1000/ABC">that</a></p>',
+        'https://blog.example.com/',
+      );
+      expect(gate(cited.doc, cited.url)).toBe('id-links');
+    });
   });
 });

@@ -1,14 +1,16 @@
 /**
  * The every-page gate: could this page hold papers? It runs in the small content script that the
  * browser injects into every page, so it imports only each adapter's URL check (site adapters) and
- * cheap detect (generic adapters), never an extract. When it says yes, the background injects the
- * detector (entrypoints/detector.ts), which runs the full registry in utils/detect/index.ts; on
- * the sites in direct-sites.ts the manifest has loaded the detector already.
+ * cheap detect (generic adapters), never an extract, nor identity.ts: id-links' detect would need
+ * it, so a superset of that detect (idLinkShaped) stands in here. When it says yes, the background
+ * injects the detector (entrypoints/detector.ts), which runs the full registry in
+ * utils/detect/index.ts; on the sites in direct-sites.ts the manifest has loaded the detector
+ * already.
  *
  * The gate errs towards yes: a page a site adapter claims passes on its URL alone, because those
  * sites render their papers client-side after document_idle, and the detector watches for them.
  * tests/unit/detect-gate.test.ts keeps this list in step with the registry (same ids, same order,
- * the very same functions).
+ * the very same functions but id-links' stand-in).
  *
  * What the gate costs on a page without papers is mostly the browser's, not its own code: in the
  * content script's fresh world, the first touch of a page element builds the wrappers and prototypes
@@ -20,7 +22,7 @@
  */
 import type { PageKind } from '../paper';
 import { COINS_SELECTOR, coinsDetect } from './generic/coins';
-import { idLinksDetect } from './generic/id-links';
+import { HREF_HINT } from './generic/id-links';
 import { jsonLdDetect } from './generic/json-ld';
 import { metaTagsDetect } from './generic/meta-tags';
 import { aclAnthologyMatches } from './sites/acl-anthology';
@@ -57,6 +59,7 @@ export interface GenericGate {
   selector: string;
   /** Then also true, where the selector alone would let too many pages through. */
   xpath?: string;
+  /** The adapter's own cheap detect, or for id-links a superset of it (idLinkShaped). */
   detect(doc: Document, url: URL): PageKind | null;
 }
 
@@ -106,6 +109,44 @@ export const LINK_HINT =
 export const LD_JSON_XPATH =
   "boolean(//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')][contains(.,'ScholarlyArticle') or contains(.,'Thesis') or contains(.,'Report') or contains(.,'Chapter') or contains(.,'Book')])";
 
+/**
+ * Does some link that HREF_HINT lets through have the shape of an id that idsFromUrl reads? The
+ * id-links hint alone opens pages that merely link to arxiv.org or a publisher's /doi/ menu, and
+ * idLinksDetect would bring identity.ts into the gate, doubling the code every page compiles: this
+ * superset of it stands in, and the detector runs the real detect. It reads the links as that
+ * detect does: an XPath, or querySelectorAll(LINK_HINT), would read no element or fewer, but in
+ * Chrome either takes 50-100 ms over a page of 3,000 links, where this loop takes a few. Per link
+ * that HREF_HINT passes, reading the raw attribute:
+ *  - an arXiv id (2106.09685, math/0309136) or a DOI (10.1145/…) shows its digits;
+ *  - other ids come with their host named in the link, or in a relative link (which takes the
+ *    page's host): OpenReview id=, DBLP /rec/, Semantic Scholar /paper/, PubMed /1234, PMC
+ *    /articles/PMC, ACL 2020. or P19-1001, HAL -0123456;
+ *  - escapes, backslashes, tabs and line breaks, which the URL parser rewrites before idsFromUrl
+ *    reads the address, can hide any shape: such a link passes.
+ * tests/unit/detect-gate.test.ts holds this to idsFromUrl over every link of every fixture.
+ */
+export function idLinkShaped(doc: Document): PageKind | null {
+  const links = doc.querySelectorAll('a[href]');
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i]!.getAttribute('href') ?? '';
+    if (!HREF_HINT.test(href)) continue;
+    if (/\d\d\.\d{4}|\/\d{7}|[%\\\t\n\r]/.test(href)) return 'listing';
+    const h = href.toLowerCase();
+    const rel = !h.includes('//');
+    if (
+      (href.includes('id=') && (rel || h.includes('openreview.net'))) ||
+      (href.includes('/rec/') && (rel || h.includes('dblp.'))) ||
+      (h.includes('/paper/') && (rel || h.includes('semanticscholar.org'))) ||
+      (/\/\d|\/articles\/pmc/.test(h) && (rel || h.includes('ncbi.nlm.nih.gov'))) ||
+      (/\d{4}\.|\d\d-\d{4}/.test(h) &&
+        (rel || h.includes('aclanthology.org') || h.includes('aclweb.org'))) ||
+      (/-\d{6}/.test(h) && (rel || h.includes('hal.science') || h.includes('archives-ouvertes.fr')))
+    )
+      return 'listing';
+  }
+  return null;
+}
+
 /** XPathResult.BOOLEAN_TYPE, without touching the interface object in the content script's world. */
 const BOOLEAN_TYPE = 3;
 
@@ -119,7 +160,7 @@ export const GENERIC_GATES: readonly GenericGate[] = [
     detect: jsonLdDetect,
   },
   { id: 'coins', selector: COINS_SELECTOR, detect: coinsDetect },
-  { id: 'id-links', selector: LINK_HINT, detect: idLinksDetect },
+  { id: 'id-links', selector: LINK_HINT, detect: idLinkShaped },
 ];
 
 /** Could this generic adapter's detect find anything here? Reads no element. */
@@ -154,7 +195,8 @@ export function gate(doc: Document, where: Where): string | null {
   }
   for (const g of GENERIC_GATES) {
     try {
-      if (hinted(doc, g) && g.detect(doc, (url ??= new URL(where.href)))) return g.id;
+      if (hinted(doc, g) && (!g.detect || g.detect(doc, (url ??= new URL(where.href)))))
+        return g.id;
     } catch {
       // As above.
     }
