@@ -94,6 +94,17 @@ function v1Papers(n: number): V1Paper[] {
   });
 }
 
+/** Opens an old database with the current code and checks that every paper and sighting is there. */
+async function reopenIntact(name: string, papers: V1Paper[], sightings: number) {
+  const db = openDb(name);
+  await db.open();
+  expect(await db.papers.count()).toBe(papers.length);
+  expect(await db.sightings.count()).toBe(sightings);
+  const byId = new Map((await db.papers.toArray()).map((p) => [p.id, p]));
+  for (const p of papers) expect(byId.get(p.id)).toEqual(p);
+  return { db, byId };
+}
+
 describe('schema migrations', () => {
   it('SCHEMA_V1 and SCHEMA_V2 are frozen: change the schema by adding a version', () => {
     expect(SCHEMA_V1).toEqual(FROZEN_V1);
@@ -124,12 +135,7 @@ describe('schema migrations', () => {
     const oldSightings = await old.sightings.toArray();
     old.close();
 
-    const db = openDb(name);
-    await db.open();
-    expect(await db.papers.count()).toBe(papers.length);
-    expect(await db.sightings.count()).toBe(sightings.length);
-    const byId = new Map((await db.papers.toArray()).map((p) => [p.id, p]));
-    for (const p of papers) expect(byId.get(p.id)).toEqual(p);
+    const { db, byId } = await reopenIntact(name, papers, sightings.length);
     expect(await db.sightings.toArray()).toEqual(oldSightings);
     // The indexes the code relies on answer for old rows too.
     expect((await db.papers.where('ids').equals('doi:10.1000/v1.4').first())?.id).toBe(
@@ -194,12 +200,7 @@ describe('schema migrations', () => {
     await old.termsPending.add({ ids: papers.slice(100).map((p) => p.id) });
     old.close();
 
-    const db = openDb(name);
-    await db.open();
-    expect(await db.papers.count()).toBe(papers.length);
-    expect(await db.sightings.count()).toBe(sightings.length);
-    const byId = new Map((await db.papers.toArray()).map((p) => [p.id, p]));
-    for (const p of papers) expect(byId.get(p.id)).toEqual(p);
+    const { db } = await reopenIntact(name, papers, sightings.length);
     expect(await db.terms.count()).toBe(100);
     expect((await db.termsPending.toArray()).map((r) => r.ids)).toEqual([
       papers.slice(100).map((p) => p.id),

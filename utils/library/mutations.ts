@@ -8,7 +8,7 @@ import { type CacheChanges, summarize, type Summary } from './cache';
 import type { PaperdexDb, Sighting, StoredPaper } from './db';
 import { dedupe } from './lookup';
 import { finalize } from './merge';
-import { wordsChanged, writeTerms } from './terms';
+import { sameWords, writeTerms } from './terms';
 
 export interface Mutation<T> {
   result: T;
@@ -30,7 +30,7 @@ async function edit(
     if (change(p)) {
       const before = p.words;
       await db.papers.put(finalize(p));
-      if (wordsChanged({ ...p, words: before }, p)) await writeTerms(db, [p], []);
+      if (!sameWords(before, p.words)) await writeTerms(db, [p], []);
     }
     const s = summarize(p);
     return { result: s, changes: { removed: [], put: [s] } };

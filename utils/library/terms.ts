@@ -15,12 +15,13 @@ export function termsOf(p: Pick<StoredPaper, 'id' | 'words'>): Terms {
   return { id: p.id, words: p.words };
 }
 
+export function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
 /** True when the row's words differ from what it had before: only then does `terms` change. */
 export function wordsChanged(before: StoredPaper | undefined, after: StoredPaper): boolean {
-  if (!before || before.id !== after.id) return true;
-  const a = before.words;
-  const b = after.words;
-  return a.length !== b.length || a.some((w, i) => w !== b[i]);
+  return !before || before.id !== after.id || !sameWords(before.words, after.words);
 }
 
 /** Brings `terms` in line with rows written and ids removed, in the caller's transaction. */
