@@ -171,13 +171,23 @@ describe('page controller', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
-  it('on a long listing marks the rows on screen first, then the rest after a frame', async () => {
+  it('on a long listing looks up and marks the rows on screen first, then the rest after a frame', async () => {
     const rows = Array.from(
       { length: 300 },
       (_, i) =>
         `<li><a href="https://arxiv.org/abs/2401.${String(10000 + i)}">A paper about row number ${i} of a long list</a></li>`,
     ).join('');
     const t = new FakeTransport();
+    // Which ids each lookup asked for, and how many rows were marked when it was asked.
+    const asks: Array<{ ids: string[]; markedBefore: number }> = [];
+    const lookup = t.lookup.bind(t);
+    t.lookup = (papers, opts) => {
+      asks.push({
+        ids: papers.map((p) => p.id),
+        markedBefore: document.querySelectorAll('paperdex-mark').length,
+      });
+      return lookup(papers, opts);
+    };
     const c = setup(`<ul>${rows}</ul>`, t);
     // JSDOM lays nothing out: give row i the band [100 i, 100 i + 90) of a 768-pixel window.
     const lis = Array.from(document.querySelectorAll('li'));
@@ -207,6 +217,10 @@ describe('page controller', () => {
     }
     // Within a screen of the viewport: rows 0–15 (top ≤ 2 × 768).
     expect(batches[0]).toBe(16);
+    // The screen's rows are looked up alone, so a slow answer for the rest cannot hold them up.
+    expect(asks.map((a) => a.ids.length)).toEqual([16, 284]);
+    expect(asks[0]!.ids[0]).toBe('arxiv:2401.10000');
+    expect(asks[1]!.markedBefore).toBe(16);
     expect(batches.at(-1)).toBe(300);
     const marked = Array.from(document.querySelectorAll('li'), (li) =>
       li.querySelector('paperdex-mark') ? 1 : 0,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPapers } from '../../utils/detect/index';
 import { SITE_ADAPTERS } from '../../utils/detect/index';
-import { arxiv, arxivYear } from '../../utils/detect/sites/arxiv';
+import { arxiv, arxivYear, commaAuthors, linkAuthors } from '../../utils/detect/sites/arxiv';
 import { buildIdentity } from '../../utils/identity';
 import { clean } from '../../utils/detect/dom';
 import { LIMITS } from '../../utils/paper';
@@ -346,6 +346,62 @@ describe('arxiv: listing rows built without makePaper', () => {
       expect(clean(p.venue, LIMITS.venue)).toBe(p.venue);
       expect(clean(p.abstract, LIMITS.abstract)).toBe(p.abstract ?? '');
     }
+  });
+});
+
+describe('arxiv: listing authors read from one text', () => {
+  it('match the names read link by link on every row of both listing layouts', () => {
+    let fast = 0;
+    let rows = 0;
+    let glued = 0;
+    for (const [file, url] of [
+      ['arxiv/list_cond-mat.mtrl-sci_new_2026-09.html', NEW],
+      ['arxiv/list_cs_2301_old-layout.html', 'https://arxiv.org/list/cs/2301'],
+    ] as const) {
+      const { doc } = loadPage(file, url);
+      for (const el of Array.from(doc.querySelectorAll('.list-authors'))) {
+        rows++;
+        const got = commaAuthors(el);
+        if (got === undefined) continue;
+        fast++;
+        const byLink = linkAuthors(el);
+        expect(got).toHaveLength(byLink.length);
+        // Text arXiv left outside a link stays with its name: "Richard (Yu)Liu", where the link
+        // holds only "Richard". Every other name is the link's text.
+        got.forEach((name, i) => {
+          if (name !== byLink[i]) expect(name.startsWith(byLink[i]!), name).toBe(true);
+        });
+        if (got.join() !== byLink.join()) glued++;
+      }
+    }
+    // The shortcut must be the common case, or it saves nothing.
+    expect(fast).toBeGreaterThan(rows * 0.9);
+    expect(glued).toBeLessThan(3);
+  });
+
+  it('step aside when the text holds more than the links', () => {
+    const cases = [
+      // A trailing placeholder glued to the last name.
+      '<a href="#">Ann Lee</a>, <a href="#">Bo Chen</a> et al.',
+      // A comma inside a name: more parts than links.
+      '<a href="#">Smith, Jr.</a>, <a href="#">Bo Chen</a>',
+      // Names joined by "and": fewer parts than links.
+      '<a href="#">Ann Lee</a> and <a href="#">Bo Chen</a>',
+      // A placeholder as its own part.
+      '<a href="#">Ann Lee</a>, <a href="#">Bo Chen</a>, <span>(5 additional authors not shown)</span>',
+    ];
+    for (const html of cases) {
+      const { doc } = fromHtml(`<div class="list-authors">${html}</div>`, NEW);
+      const el = doc.querySelector('.list-authors')!;
+      expect(commaAuthors(el), html).toBeUndefined();
+      // What the row gets instead: the links' own texts.
+      expect(linkAuthors(el)[1]).toBe('Bo Chen');
+    }
+    const { doc } = fromHtml(
+      '<div class="list-authors"><span class="descriptor">Authors:</span> <a href="#">Ann Lee</a>, <a href="#">Bo Chen</a></div>',
+      NEW,
+    );
+    expect(commaAuthors(doc.querySelector('.list-authors')!)).toEqual(['Ann Lee', 'Bo Chen']);
   });
 });
 

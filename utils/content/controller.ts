@@ -133,42 +133,43 @@ export class PageController {
       if (p.element) this.handledRows.add(p.element);
       else this.handledSingles.add(p.id);
     }
-    const unique = uniquePapers(fresh);
     const showMarks = this.settings.highlight;
     const hosts = new Map<FoundPaper, HTMLElement>();
     if (showMarks) {
-      let states: Record<string, PaperStateInfo> = {};
-      try {
-        // Paused, no record follows to tell title-only matches: the lookup must.
-        states = await this.o.transport.lookup(unique, { titles: this.settings.paused });
-      } catch (e) {
-        this.o.onError?.(e);
-      }
-      const byAlias = aliasIndex(unique);
-      const markOne = (p: FoundPaper) => {
-        const key = byAlias.get(p.id) ?? p.id;
-        const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
-        const host = placeBadge(doc, p, info, {
-          onStar: (id, starred) => void this.star(id, starred),
-        });
-        host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
-        if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
-        hosts.set(p, host);
+      /** Looks the rows up, then returns what marks one of them. */
+      const lookUp = async (rows: FoundPaper[]) => {
+        const unique = uniquePapers(rows);
+        const states = await this.lookupStates(unique);
+        const byAlias = aliasIndex(unique);
+        return (p: FoundPaper) => {
+          const key = byAlias.get(p.id) ?? p.id;
+          const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
+          const host = placeBadge(doc, p, info, {
+            onStar: (id, starred) => void this.star(id, starred),
+          });
+          host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
+          if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
+          hosts.set(p, host);
+        };
       };
       // Every badge inserted into a long listing makes the browser lay the page out again, which
       // on 2,000 rows with abstracts costs about as much as the page's own first layout. The rows
-      // on screen are marked and painted first; the rest follow after that frame.
+      // on screen are looked up, marked and painted first; the rest follow after that frame. Their
+      // lookup goes apart too: for a page of papers never met, the background reads IndexedDB
+      // for every id, some hundreds of milliseconds that the first screen need not wait for.
       const [near, later] = splitByViewport(doc, fresh);
-      for (const p of near) markOne(p);
+      const markNear = await lookUp(near);
+      for (const p of near) markNear(p);
       if (later.length) {
         await afterPaint(doc);
+        const markLater = await lookUp(later);
         // In slices of a few dozen milliseconds, so clicks and scrolling are served in between.
         for (let i = 0; i < later.length;) {
           const start = performance.now();
           do {
             const p = later[i++]!;
             // The site may have replaced the row while earlier marks painted.
-            if (p.element?.isConnected) markOne(p);
+            if (p.element?.isConnected) markLater(p);
           } while (i < later.length && performance.now() - start < SLICE_MS);
           if (i < later.length) await nextTask();
         }
@@ -181,7 +182,7 @@ export class PageController {
     const recorded = await this.o.transport.record(
       { url: url.href, title: doc.title.slice(0, 500) },
       this.visit,
-      unique.map(strip),
+      uniquePapers(fresh).map(strip),
     );
     for (const [p, host] of hosts) {
       const r = recorded[p.id];
@@ -195,6 +196,17 @@ export class PageController {
       // A merge may have given the paper another primary id: stars must address the stored one.
       if (r.id !== host.getAttribute('data-paperdex-id'))
         host.setAttribute('data-paperdex-id', r.id);
+    }
+  }
+
+  /** States for the marks; a failed lookup marks every row "new" rather than none. */
+  private async lookupStates(papers: FoundPaper[]): Promise<Record<string, PaperStateInfo>> {
+    try {
+      // Paused, no record follows to tell title-only matches: the lookup must.
+      return await this.o.transport.lookup(papers, { titles: this.settings.paused });
+    } catch (e) {
+      this.o.onError?.(e);
+      return {};
     }
   }
 
