@@ -45,7 +45,7 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const LISTING_FILE = join(FIXTURES, 'arxiv', 'list_cond-mat.mtrl-sci_new_2026-09.html');
 const LISTING_URL = 'https://arxiv.org/list/cond-mat.mtrl-sci/new';
 /** Real pages without papers, at their real URLs. */
-const NO_PAPERS = [
+const NO_PAPERS: Array<{ name: string; url: string; file?: string; html?: string }> = [
   {
     name: 'HF posts feed',
     file: 'negatives/hf_posts_2026-02-16.html',
@@ -56,7 +56,18 @@ const NO_PAPERS = [
     file: 'negatives/google_signin_from_scholar_2026-02.html',
     url: 'https://accounts.google.com/v3/signin/identifier?continue=https%3A%2F%2Fscholar.google.com%2Fcitations',
   },
+  {
+    // Generated: the shape of a long encyclopedia article, whose links the id-links hint scans.
+    name: 'article with 3,000 links (generated)',
+    url: 'https://en.wikipedia.org/wiki/Long_article',
+    html: `<!doctype html><html><head><title>Long article</title></head><body>${Array.from(
+      { length: 3_000 },
+      (_, i) => `<p>Text <a href="/wiki/Some_linked_article_${i}">Linked article ${i}</a>.</p>`,
+    ).join('')}</body></html>`,
+  },
 ];
+const noPaperHtml = (np: (typeof NO_PAPERS)[number]) =>
+  np.html ?? readFileSync(join(FIXTURES, np.file!));
 
 /** Papers stored for the library figures; BENCH_PAPERS=12000 (the least) gives a quicker run. */
 const STORED = Math.max(12_000, Number(process.env.BENCH_PAPERS) || 50_000);
@@ -193,7 +204,7 @@ async function detection(plain: Browser, bundle: string, listing: ReturnType<typ
     figures.add(`detect ${n} rows (second call)`, warm, 'ms');
   }
   for (const np of NO_PAPERS) {
-    plain.serve(np.url, readFileSync(join(FIXTURES, np.file)));
+    plain.serve(np.url, noPaperHtml(np));
     const cold: number[] = [];
     const gated: number[] = [];
     for (let i = 0; i < CHEAP_RUNS; i++) {
@@ -481,11 +492,12 @@ async function main(): Promise<void> {
       await detection(plain, bundle, listing);
 
       phase('content script on pages, CPU profile (extension loaded)');
-      for (const np of NO_PAPERS) withExt.serve(np.url, readFileSync(join(FIXTURES, np.file)));
-      const np0 = NO_PAPERS[0]!;
-      const cpuNone: number[] = [];
-      for (let i = 0; i < RUNS; i++) cpuNone.push(await contentScriptCpu(withExt, np0.url, 1_500));
-      figures.add(`no papers: content-script JS, ${np0.name} (profile)`, cpuNone, 'ms', 2);
+      for (const np of NO_PAPERS) withExt.serve(np.url, noPaperHtml(np));
+      for (const np of [NO_PAPERS[0]!, NO_PAPERS[2]!]) {
+        const cpuNone: number[] = [];
+        for (let i = 0; i < RUNS; i++) cpuNone.push(await contentScriptCpu(withExt, np.url, 1_500));
+        figures.add(`no papers: content-script JS, ${np.name} (profile)`, cpuNone, 'ms', 2);
+      }
     }
     if (PAGES_ONLY) {
       console.log('\nBENCH_ONLY=pages: the library, popup and marks figures are skipped.');

@@ -69,6 +69,20 @@ and <a href="/doi/">DOIs</a>.</p></body></html>`,
     await page.close();
   });
 
+  it('hand-capitalised hosts (arXiv.org, DOI.org) open the gate, as Chromium matches it', async () => {
+    const url = 'https://blog.example.org/capitals.html';
+    h.serve(url, {
+      html: readingList([
+        { href: 'https://arXiv.org/abs/2106.09685', title: 'LoRA' },
+        { href: 'https://DOI.org/10.1103/PhysRevX.12.041027', title: 'Tearing Instability' },
+      ]),
+    });
+    const { page, scripts } = await openWatched(h, url);
+    await expect.poll(() => page.locator('paperdex-mark').count(), { timeout: 20_000 }).toBe(2);
+    expect(scripts).toContain('/detector.js');
+    await page.close();
+  });
+
   it('a listing gets the detector and its marks', async () => {
     h.serve(READING_LIST_URL, {
       html: readingList([{ href: 'https://arxiv.org/abs/2106.09685', title: 'LoRA' }]),
