@@ -4,6 +4,7 @@ import {
   PageController,
   type PaperStateInfo,
   type Transport,
+  screenRows,
 } from '../../utils/content/controller';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import type { DetectedPaper } from '../../utils/paper';
@@ -228,5 +229,101 @@ describe('page controller', () => {
     expect(marked.every((m) => m === 1)).toBe(true);
     expect(t.recorded).toHaveLength(1);
     expect(t.recorded[0]).toHaveLength(300);
+  });
+
+  it('on a long arXiv listing reads, looks up and marks the screen rows before reading the rest', async () => {
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `<dt><a href="/abs/2401.${String(10000 + i)}" title="Abstract">arXiv:2401.${String(10000 + i)}</a></dt>` +
+        `<dd><div class="list-title">Title: A paper about row number ${i} of a long list</div>` +
+        `<div class="list-authors"><a href="#">Ann Lee</a>, <a href="#">Bo Chen</a></div></dd>`,
+    ).join('');
+    const t = new FakeTransport();
+    const asks: Array<{ ids: string[]; marked: number }> = [];
+    const lookup = t.lookup.bind(t);
+    t.lookup = (papers, opts) => {
+      asks.push({
+        ids: papers.map((p) => p.id),
+        marked: document.querySelectorAll('paperdex-mark').length,
+      });
+      return lookup(papers, opts);
+    };
+    document.open();
+    document.write(`<!doctype html><html><body><dl>${rows}</dl></body></html>`);
+    document.close();
+    const c = new PageController({
+      doc: document,
+      url: () => new URL('https://arxiv.org/list/cs/pastweek?show=2000'),
+      transport: t,
+      settings: DEFAULT_SETTINGS,
+      incognito: false,
+    });
+    const dts = Array.from(document.querySelectorAll('dt'));
+    // Counts the rows whose position was read: the full read of the listing reads none.
+    let rectsRead = 0;
+    const original = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      rectsRead++;
+      const i = dts.indexOf(this.closest('dt') ?? (this as HTMLElement));
+      return {
+        top: i * 100,
+        bottom: i * 100 + 90,
+        left: 0,
+        right: 500,
+        width: 500,
+        height: 90,
+      } as DOMRect;
+    };
+    try {
+      await c.scan();
+    } finally {
+      Element.prototype.getBoundingClientRect = original;
+    }
+    expect(asks.map((a) => a.ids.length)).toEqual([16, 284]);
+    expect(asks[0]!.ids).toEqual(dts.slice(0, 16).map((_, i) => `arxiv:2401.${10000 + i}`));
+    expect(asks[1]!.marked).toBe(16);
+    // Bisection and the screen's rows, not one rectangle per row.
+    expect(rectsRead).toBeLessThan(40);
+    expect(document.querySelectorAll('paperdex-mark')).toHaveLength(300);
+    // One record with every paper of the page, screen rows included.
+    expect(t.recorded).toHaveLength(1);
+    expect(new Set(t.recorded[0]!.map((p) => p.id)).size).toBe(300);
+  });
+});
+
+describe('screenRows', () => {
+  const layout = (tops: number[], height = 768) => {
+    document.open();
+    document.write('<!doctype html><body></body>');
+    document.close();
+    Object.defineProperty(window, 'innerHeight', { value: height, configurable: true });
+    return tops.map(
+      (top) =>
+        ({
+          getBoundingClientRect: () => ({ top, bottom: top + 50 }) as DOMRect,
+        }) as unknown as Element,
+    );
+  };
+  const linear = (rows: Element[], height = 768) => {
+    const near = rows
+      .map((r, i) => [r.getBoundingClientRect(), i] as const)
+      .filter(([r]) => r.bottom >= -height && r.top <= 2 * height)
+      .map(([, i]) => i);
+    return near.length ? [near[0]!, near.at(-1)! + 1] : null;
+  };
+
+  it('finds by bisection the rows a linear scan finds, wherever the window is', () => {
+    for (const scroll of [0, 3_000, 40_000, 99_000, 120_000]) {
+      const rows = layout(Array.from({ length: 2_000 }, (_, i) => i * 60 - scroll));
+      expect(screenRows(document, rows), `scrolled ${scroll}`).toEqual(linear(rows));
+    }
+  });
+
+  it('leaves short lists and lists away from the window to one batch', () => {
+    expect(screenRows(document, layout(Array.from({ length: 150 }, (_, i) => i * 60)))).toBeNull();
+    expect(
+      screenRows(document, layout(Array.from({ length: 500 }, (_, i) => i * 60 - 90_000))),
+    ).toBeNull();
   });
 });

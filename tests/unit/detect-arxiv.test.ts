@@ -349,6 +349,31 @@ describe('arxiv: listing rows built without makePaper', () => {
   });
 });
 
+describe('arxiv: part of a listing (slice)', () => {
+  it('gives the chosen rows exactly as extract gives them, and nothing for other pages', () => {
+    for (const [file, url] of [
+      ['arxiv/list_cond-mat.mtrl-sci_new_2026-09.html', NEW],
+      ['arxiv/list_cs_2301_old-layout.html', 'https://arxiv.org/list/cs/2301'],
+    ] as const) {
+      const { doc, url: u } = loadPage(file, url);
+      const all = arxiv.extract(doc, u);
+      const rows: Element[] = [];
+      const part = arxiv.slice!(doc, u, (list) => {
+        rows.push(...Array.from(list));
+        return [1, 30];
+      });
+      const chosen = new Set(rows.slice(1, 30));
+      expect(part).toEqual(all.filter((p) => chosen.has(p.element!)));
+      expect(part!.length).toBe(Math.min(29, rows.length - 1));
+      expect(arxiv.slice!(doc, u, () => null)).toBeNull();
+    }
+    const search = loadPage('arxiv/search_distributed-systems_2025-12.html', SEARCH);
+    expect(arxiv.slice!(search.doc, search.url, () => [0, 5])).toBeNull();
+    const abs = loadPage('arxiv/abs_2106.09608_2021.html', 'https://arxiv.org/abs/2106.09608');
+    expect(arxiv.slice!(abs.doc, abs.url, () => [0, 5])).toBeNull();
+  });
+});
+
 describe('arxiv: listing authors read from one text', () => {
   it('match the names read link by link on every row of both listing layouts', () => {
     let fast = 0;

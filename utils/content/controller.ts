@@ -3,8 +3,8 @@
  * record. Marks never wait for the write. Rows already handled are skipped on rescans, so DOM
  * changes and "show more" only cost the new rows a lookup and a record.
  */
-import { detectPapers, uniquePapers } from '../detect/index';
-import type { DetectedPaper, FoundPaper } from '../paper';
+import { detectPapers, detectSlice, uniquePapers } from '../detect/index';
+import { type DetectedPaper, type FoundPaper, LIMITS } from '../paper';
 import {
   type MarkInfo,
   type MarkState,
@@ -121,47 +121,63 @@ export class PageController {
     if (this.inactive) return;
     const { doc } = this.o;
     const url = this.o.url();
-    // detectPapers runs each adapter's cheap detect first and extracts only on a hit, so a page
-    // without papers costs no more than a separate detectPage call would.
-    const all = detectPapers(doc, url).papers;
-    const fresh = all.filter((p) => {
-      if (p.element) return !this.handledRows.has(p.element);
-      return !this.handledSingles.has(p.id);
-    });
-    if (fresh.length === 0) return;
-    for (const p of fresh) {
-      if (p.element) this.handledRows.add(p.element);
-      else this.handledSingles.add(p.id);
-    }
     const showMarks = this.settings.highlight;
     const hosts = new Map<FoundPaper, HTMLElement>();
-    if (showMarks) {
-      /** Looks the rows up, then returns what marks one of them. */
-      const lookUp = async (rows: FoundPaper[]) => {
-        const unique = uniquePapers(rows);
-        const states = await this.lookupStates(unique);
-        const byAlias = aliasIndex(unique);
-        return (p: FoundPaper) => {
-          const key = byAlias.get(p.id) ?? p.id;
-          const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
-          const host = placeBadge(doc, p, info, {
-            onStar: (id, starred) => void this.star(id, starred),
-          });
-          host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
-          if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
-          hosts.set(p, host);
-        };
+    /** Looks the rows up, then returns what marks one of them. */
+    const lookUp = async (rows: FoundPaper[]) => {
+      const unique = uniquePapers(rows);
+      const states = await this.lookupStates(unique);
+      const byAlias = aliasIndex(unique);
+      return (p: FoundPaper) => {
+        const key = byAlias.get(p.id) ?? p.id;
+        const info: MarkInfo = toMark(p.id, states[key] ?? states[p.id]);
+        const host = placeBadge(doc, p, info, {
+          onStar: (id, starred) => void this.star(id, starred),
+        });
+        host.dataset.paperdexBase = info.state === 'starred' ? 'seen' : info.state;
+        if (info.seenCount) host.dataset.paperdexCount = String(info.seenCount);
+        hosts.set(p, host);
       };
+    };
+    const take = (rows: FoundPaper[]) =>
+      rows.filter((p) => {
+        const seen = p.element ? this.handledRows.has(p.element) : this.handledSingles.has(p.id);
+        if (seen) return false;
+        if (p.element) this.handledRows.add(p.element);
+        else this.handledSingles.add(p.id);
+        return true;
+      });
+
+    // On a long listing whose adapter can read part of it, the rows on screen are read, looked up,
+    // marked and painted before the thousands below them are read at all: reading a 2,000-row
+    // arXiv listing takes longer than everything else the first screen needs.
+    let first: FoundPaper[] = [];
+    if (showMarks) {
+      first = take(detectSlice(doc, url, (rows) => screenRows(doc, rows)) ?? []);
+      if (first.length) {
+        const mark = await lookUp(first);
+        for (const p of first) mark(p);
+        await afterPaint(doc);
+      }
+    }
+
+    // detectPapers runs each adapter's cheap detect first and extracts only on a hit, so a page
+    // without papers costs no more than a separate detectPage call would.
+    const fresh = take(detectPapers(doc, url).papers);
+    if (fresh.length === 0 && first.length === 0) return;
+    if (showMarks && fresh.length) {
       // Every badge inserted into a long listing makes the browser lay the page out again, which
       // on 2,000 rows with abstracts costs about as much as the page's own first layout. The rows
       // on screen are looked up, marked and painted first; the rest follow after that frame. Their
       // lookup goes apart too: for a page of papers never met, the background reads IndexedDB
       // for every id, some hundreds of milliseconds that the first screen need not wait for.
-      const [near, later] = splitByViewport(doc, fresh);
-      const markNear = await lookUp(near);
-      for (const p of near) markNear(p);
+      const [near, later] = first.length ? [[], fresh] : splitByViewport(doc, fresh);
+      if (near.length) {
+        const markNear = await lookUp(near);
+        for (const p of near) markNear(p);
+        if (later.length) await afterPaint(doc);
+      }
       if (later.length) {
-        await afterPaint(doc);
         const markLater = await lookUp(later);
         // In slices of a few dozen milliseconds, so clicks and scrolling are served in between.
         for (let i = 0; i < later.length;) {
@@ -182,7 +198,7 @@ export class PageController {
     const recorded = await this.o.transport.record(
       { url: url.href, title: doc.title.slice(0, 500) },
       this.visit,
-      uniquePapers(fresh).map(strip),
+      uniquePapers([...first, ...fresh]).map(strip),
     );
     for (const [p, host] of hosts) {
       const r = recorded[p.id];
@@ -273,6 +289,34 @@ export function splitByViewport(doc: Document, rows: FoundPaper[]): [FoundPaper[
   // Nothing near the window (scrolled past the list): one batch, as splitting would gain nothing.
   return near.length ? [near, later] : [rows, []];
 }
+
+/**
+ * The rows within a screen of the window, as [start, end) of a listing's rows in document order,
+ * found by bisection: a few dozen rectangles rather than one per row. Null for short lists (one
+ * batch is cheap) and when no row is near the window. Rows laid out out of order only make the
+ * choice less apt; every row is marked in the end either way.
+ */
+export function screenRows(doc: Document, rows: ArrayLike<Element>): [number, number] | null {
+  const height = doc.defaultView?.innerHeight ?? 0;
+  const n = Math.min(rows.length, LIMITS.rowsPerPage);
+  if (n < SPLIT_FROM || !height) return null;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.getBoundingClientRect().bottom < -height) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < n && end - lo < MAX_SCREEN_ROWS) {
+    if (rows[end]!.getBoundingClientRect().top > 2 * height) break;
+    end++;
+  }
+  return end > lo ? [lo, end] : null;
+}
+
+/** A screen holds a few dozen rows; past this many the rows are not laid out as a list. */
+const MAX_SCREEN_ROWS = 300;
 
 function toMark(id: string, s: PaperStateInfo | undefined): MarkInfo {
   if (!s) return { id, state: 'new' };

@@ -18,4 +18,14 @@ export interface Adapter {
   detect(doc: Document, url: URL): PageKind | null;
   /** Every paper on the page, with the row element to mark where there is one. */
   extract(doc: Document, url: URL): FoundPaper[];
+  /**
+   * Optional, for long listings: the papers of the rows `pick` chooses among the listing's rows (in
+   * document order), exactly as `extract` would give them; null where the page has no such list.
+   * Lets the content script mark the rows on screen before it reads the thousands below them.
+   * Pure as `extract` is: `pick` may read the rows' positions, never change the page.
+   */
+  slice?(doc: Document, url: URL, pick: RowPicker): FoundPaper[] | null;
 }
+
+/** Chooses the rows [start, end) of a listing, or none (null). */
+export type RowPicker = (rows: ArrayLike<Element>) => readonly [number, number] | null;

@@ -5,7 +5,7 @@
  * adapter claims, or that a claiming adapter found nothing on and that carry single-paper metadata.
  */
 import { LIMITS, type FoundPaper, type PageKind } from '../paper';
-import type { Adapter } from './adapter';
+import type { Adapter, RowPicker } from './adapter';
 import { aclAnthology } from './sites/acl-anthology';
 import { alphaxiv } from './sites/alphaxiv';
 import { arxiv } from './sites/arxiv';
@@ -123,6 +123,27 @@ export function detectPapers(doc: Document, url: URL): Detection {
     if (added) sources.push(a.id);
   }
   return { kind: papers.length ? 'listing' : null, sources, papers };
+}
+
+/**
+ * The papers of the rows `pick` chooses on a long listing, as detectPapers would give them, when
+ * the adapter that detectPapers would use can read part of its listing (Adapter.slice); otherwise
+ * null, and the caller detects the whole page. Never throws.
+ */
+export function detectSlice(doc: Document, url: URL, pick: RowPicker): FoundPaper[] | null {
+  for (const a of SITE_ADAPTERS) {
+    if (!a.matches(url)) continue;
+    const kind = safeDetect(a, doc, url);
+    if (!kind) continue;
+    if (kind !== 'listing' || !a.slice) return null;
+    try {
+      const papers = a.slice(doc, url, pick);
+      return papers?.length ? papers : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
 }
 
 /** One entry per paper (first row wins), for recording and for the detect command. */

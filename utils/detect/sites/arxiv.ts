@@ -177,6 +177,7 @@ function paper(raw: RawPaper & { id: string }, kind: PageKind, base: URL): Found
 }
 
 const DD_FIELDS = '.list-title, .list-authors, .list-journal-ref, p';
+const LISTING_ROWS = 'dl > dt';
 
 /**
  * Author names of a listing row, cleaned as makePaper would clean them. Placeholders are tested on
@@ -243,11 +244,15 @@ export function commaAuthors(el: Element): string[] | undefined {
  * normalizeArxiv, so it is canonical already and is the whole identity, and every field is cleaned
  * once, to makePaper's bounds. Going through makePaper cost a fifth of a long listing's first call.
  */
-function fromListing(doc: Document, base: URL): FoundPaper[] {
+function fromListing(
+  base: URL,
+  dts: ArrayLike<Element>,
+  from = 0,
+  to: number = dts.length,
+): FoundPaper[] {
   const out: FoundPaper[] = [];
-  const dts = doc.querySelectorAll('dl > dt');
-  const rows = Math.min(dts.length, LIMITS.rowsPerPage);
-  for (let r = 0; r < rows; r++) {
+  const rows = Math.min(to, dts.length, LIMITS.rowsPerPage);
+  for (let r = from; r < rows; r++) {
     const dt = dts[r]!;
     const link = dt.querySelector('a[href*="/abs/"]');
     const id = link ? arxivIdFromHref(link.getAttribute('href') ?? '', base) : null;
@@ -462,6 +467,13 @@ export const arxiv: Adapter = {
       return s.id ? fromRendering(doc, url, s.id, s.what === 'html') : [];
     }
     const found = fromSearch(doc, url);
-    return found.length ? found : fromListing(doc, url);
+    return found.length ? found : fromListing(url, doc.querySelectorAll(LISTING_ROWS));
+  },
+  slice(doc, url, pick) {
+    // Search pages hold at most 200 results: only the dl listings grow to thousands of rows.
+    if (single(url) || doc.querySelector('li.arxiv-result')) return null;
+    const dts = doc.querySelectorAll(LISTING_ROWS);
+    const range = pick(dts);
+    return range ? fromListing(url, dts, range[0], range[1]) : null;
   },
 };
