@@ -70,10 +70,16 @@ function authorsOf(dd: Element | undefined): string[] {
   return splitAuthors(text(dd.querySelector('i') ?? dd, 5000));
 }
 
-function extractList(doc: Document, url: URL): FoundPaper[] {
+const LIST_ROWS = 'dt.ptitle';
+
+function extractList(
+  url: URL,
+  rows: ArrayLike<Element>,
+  from = 0,
+  to: number = rows.length,
+): FoundPaper[] {
   const out: FoundPaper[] = [];
-  const rows = doc.querySelectorAll('dt.ptitle');
-  for (let i = 0; i < rows.length && out.length < LIMITS.rowsPerPage; i++) {
+  for (let i = from; i < Math.min(to, rows.length) && out.length < LIMITS.rowsPerPage; i++) {
     const dt = rows[i]!;
     const a = dt.querySelector('a[href]');
     const dds = details(dt);
@@ -131,5 +137,14 @@ export const cvf: Adapter = {
     return doc.querySelector('dt.ptitle a[href]') ? 'listing' : null;
   },
   extract: (doc, url) =>
-    PAPER_PAGE.test(url.pathname) ? extractPaper(doc, url) : extractList(doc, url),
+    PAPER_PAGE.test(url.pathname)
+      ? extractPaper(doc, url)
+      : extractList(url, doc.querySelectorAll(LIST_ROWS)),
+  // A conference's "all days" page lists thousands of papers.
+  slice(doc, url, pick) {
+    if (PAPER_PAGE.test(url.pathname)) return null;
+    const rows = doc.querySelectorAll(LIST_ROWS);
+    const range = pick(rows);
+    return range ? extractList(url, rows, range[0], range[1]) : null;
+  },
 };

@@ -68,11 +68,15 @@ function extractAbstract(doc: Document, url: URL): FoundPaper[] {
   return p ? [p] : [];
 }
 
-function extractYear(doc: Document, url: URL): FoundPaper[] {
+function extractYear(
+  url: URL,
+  links: ArrayLike<Element>,
+  from = 0,
+  to: number = links.length,
+): FoundPaper[] {
   const out: FoundPaper[] = [];
   const year = yearOfPath(url.pathname);
-  const links = doc.querySelectorAll(ROW_LINK);
-  for (let i = 0; i < links.length && out.length < LIMITS.rowsPerPage; i++) {
+  for (let i = from; i < Math.min(to, links.length) && out.length < LIMITS.rowsPerPage; i++) {
     const a = links[i]!;
     const row = a.closest('li') ?? a;
     // Authors are in <i> (through 2025) or a span beside the link.
@@ -119,5 +123,14 @@ export const neurips: Adapter = {
     return doc.querySelector(ROW_LINK) ? 'listing' : null;
   },
   extract: (doc, url) =>
-    ABSTRACT_PAGE.test(url.pathname) ? extractAbstract(doc, url) : extractYear(doc, url),
+    ABSTRACT_PAGE.test(url.pathname)
+      ? extractAbstract(doc, url)
+      : extractYear(url, doc.querySelectorAll(ROW_LINK)),
+  // A year's proceedings list thousands of papers.
+  slice(doc, url, pick) {
+    if (ABSTRACT_PAGE.test(url.pathname)) return null;
+    const links = doc.querySelectorAll(ROW_LINK);
+    const range = pick(links);
+    return range ? extractYear(url, links, range[0], range[1]) : null;
+  },
 };
