@@ -275,20 +275,33 @@ describe('page controller', () => {
         height: 90,
       } as DOMRect;
     };
+    let rectsOnRescan = 0;
     try {
       await c.scan();
+      // Rows the site appends later are only new rows: no position is read for them.
+      const before = rectsRead;
+      document
+        .querySelector('dl')!
+        .insertAdjacentHTML(
+          'beforeend',
+          '<dt><a href="/abs/2402.00001">arXiv:2402.00001</a></dt><dd><div class="list-title">Title: An appended paper</div></dd>',
+        );
+      await c.scan();
+      rectsOnRescan = rectsRead - before;
     } finally {
       Element.prototype.getBoundingClientRect = original;
     }
-    expect(asks.map((a) => a.ids.length)).toEqual([16, 284]);
+    expect(rectsOnRescan).toBe(0);
+    expect(asks.map((a) => a.ids.length)).toEqual([16, 284, 1]);
     expect(asks[0]!.ids).toEqual(dts.slice(0, 16).map((_, i) => `arxiv:2401.${10000 + i}`));
     expect(asks[1]!.marked).toBe(16);
     // Bisection and the screen's rows, not one rectangle per row.
     expect(rectsRead).toBeLessThan(40);
-    expect(document.querySelectorAll('paperdex-mark')).toHaveLength(300);
-    // One record with every paper of the page, screen rows included.
-    expect(t.recorded).toHaveLength(1);
+    expect(document.querySelectorAll('paperdex-mark')).toHaveLength(301);
+    // One record with every paper of the page, screen rows included, then the appended one.
+    expect(t.recorded).toHaveLength(2);
     expect(new Set(t.recorded[0]!.map((p) => p.id)).size).toBe(300);
+    expect(t.recorded[1]!.map((p) => p.id)).toEqual(['arxiv:2402.00001']);
   });
 });
 

@@ -283,6 +283,37 @@ describe('runSearch against a reference implementation', () => {
     expect((await check('graph', { limit: 5 })).got.plan).toBe('scan');
   });
 
+  it('narrows a walk by search words when a word too common to intersect holds in few candidates', async () => {
+    // The second word's range is over keyCap, so only the first word is intersected.
+    PLANNER.keyCap = 1;
+    PLANNER.rowCap = 20;
+    const bulkGet = db.papers.bulkGet.bind(db.papers);
+    let rowsRead = 0;
+    db.papers.bulkGet = ((keys: string[]) => {
+      rowsRead += keys.length;
+      return bulkGet(keys);
+    }) as typeof db.papers.bulkGet;
+    let walked = 0;
+    try {
+      for (const query of ['graph n', 'network m', 'learning t', 'neural net']) {
+        for (const sort of SORT_KEYS) {
+          rowsRead = 0;
+          const { got, want } = await check(query, { sort, limit: 5 });
+          if (got.plan !== 'walk') continue;
+          walked++;
+          const first = oracle(all, parseQuery(query.split(' ')[0]!), {}).length;
+          // Without the search words, the walk read rows until five matched: here at most its
+          // first round and the candidates whose words hold both.
+          expect(rowsRead, `${query} ${sort}`).toBeLessThanOrEqual(6 + want.length);
+          expect(first).toBeGreaterThan(want.length);
+        }
+      }
+    } finally {
+      db.papers.bulkGet = bulkGet;
+    }
+    expect(walked).toBeGreaterThan(3);
+  });
+
   it('stops when its signal aborts', async () => {
     const ac = new AbortController();
     ac.abort();

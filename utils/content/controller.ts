@@ -53,6 +53,8 @@ function strip(p: FoundPaper): DetectedPaper {
 
 export class PageController {
   private handledRows = new WeakSet<Element>();
+  /** Nothing marked yet on this visit: the screen's rows may be read apart (see scanNow). */
+  private fromScratch = true;
   private handledSingles = new Set<string>();
   private visit = newVisitId();
   private busy: Promise<void> = Promise.resolve();
@@ -78,6 +80,7 @@ export class PageController {
   navigated(): Promise<void> {
     this.visit = newVisitId();
     this.handledRows = new WeakSet();
+    this.fromScratch = true;
     this.handledSingles.clear();
     removeBadges(this.o.doc);
     return this.scan();
@@ -89,12 +92,14 @@ export class PageController {
     if (!settings.highlight || this.inactive) {
       removeBadges(this.o.doc);
       this.handledRows = new WeakSet();
+      this.fromScratch = true;
       this.handledSingles.clear();
       return Promise.resolve();
     }
     // Highlighting back on: the rows lost their badges, so mark them again.
     if (!wasShowing) {
       this.handledRows = new WeakSet();
+      this.fromScratch = true;
       this.handledSingles.clear();
     }
     return this.scan();
@@ -152,7 +157,9 @@ export class PageController {
     // marked and painted before the thousands below them are read at all: reading a 2,000-row
     // arXiv listing takes longer than everything else the first screen needs.
     let first: FoundPaper[] = [];
-    if (showMarks) {
+    // Only on a scan from scratch: later scans follow DOM changes and carry only the new rows, and
+    // reading positions then would force a layout the page had not asked for.
+    if (showMarks && this.fromScratch) {
       first = take(detectSlice(doc, url, (rows) => screenRows(doc, rows)) ?? []);
       if (first.length) {
         const mark = await lookUp(first);
@@ -163,6 +170,7 @@ export class PageController {
 
     // detectPapers runs each adapter's cheap detect first and extracts only on a hit, so a page
     // without papers costs no more than a separate detectPage call would.
+    this.fromScratch = false;
     const fresh = take(detectPapers(doc, url).papers);
     if (fresh.length === 0 && first.length === 0) return;
     if (showMarks && fresh.length) {

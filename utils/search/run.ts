@@ -358,10 +358,11 @@ async function candidates(
   signal?: AbortSignal,
   cache?: SearchCache,
   probe?: (set: Set<string>) => number,
+  used: string[] = [],
 ): Promise<Set<string> | null> {
   const start = cache?.narrowest(sources);
   let set: Set<string> | null = start ? new Set(start.set) : null;
-  const used = start ? [...start.names] : [];
+  if (start) used.push(...start.names);
   let listed = false;
   let dense = 0;
   let wideLeft = PLANNER.wideFetches;
@@ -660,6 +661,26 @@ async function pickInOrder(
   }
 }
 
+/** Past one match in this many rows read, the walk narrows its candidates by their words. */
+const SPARSE = 4;
+
+/**
+ * The ids among `ids` whose search words (a terms row, a tenth of a paper row) hold every word of
+ * `words` as a prefix. Ids without a terms row (words not yet indexed) stay, for the exact check.
+ */
+async function withWords(
+  db: PaperdexDb,
+  ids: string[],
+  words: readonly string[],
+): Promise<string[]> {
+  if (words.length === 0 || ids.length === 0) return ids;
+  const rows = await db.terms.bulkGet(ids);
+  return ids.filter((_, i) => {
+    const t = rows[i];
+    return !t || words.every((w) => t.words.some((x) => x.startsWith(w)));
+  });
+}
+
 /**
  * Plan 2b: the first `take` candidates in sort order, found by walking the sort index keys only,
  * then read and checked. Candidates failing the exact check are replaced by walking further.
@@ -672,8 +693,10 @@ async function walkCandidates(
   take: number,
   signal?: AbortSignal,
   cache?: SearchCache,
+  unchecked: readonly string[] = [],
 ): Promise<{ rows: StoredPaper[]; exhausted: boolean }> {
   let want = take;
+  let narrowed = false;
   // Each round walks the (cheap) keys again but reads only the picks it has not read yet; the
   // matches are kept across rounds and sorted like the walk at the end.
   const rows: StoredPaper[] = [];
@@ -702,7 +725,36 @@ async function walkCandidates(
     signal?.throwIfAborted();
     for (const p of got) if (p !== undefined && match(p)) rows.push(p);
     rows.sort(comparePapers(sort));
-    if (rows.length >= take || exhausted) return { rows: rows.slice(0, take), exhausted };
+    // Exhausted, every match is here: all of them go back, so that the total counts them all.
+    if (exhausted) return { rows, exhausted };
+    if (rows.length >= take) return { rows: rows.slice(0, take), exhausted };
+    if (!narrowed && unchecked.length && rows.length * SPARSE < read.size) {
+      // Few candidates match a word too common to intersect ("sp" in "quantum sp": about 1 in
+      // 12). Walking on would read the sort order far down and thousands of rows, about a second;
+      // the search words of the candidates not read yet (terms rows, a tenth of a paper row) say
+      // which can match, and the walk goes on over those alone.
+      narrowed = true;
+      cands = new Set(
+        await withWords(
+          db,
+          [...cands].filter((id) => !read.has(id)),
+          unchecked,
+        ),
+      );
+      signal?.throwIfAborted();
+      if (cands.size <= PLANNER.rowCap) {
+        // Few enough to read whole: sorting them here beats walking the sort order for them,
+        // which for a hundred papers spread over 50,000 reads most of it.
+        const ids = [...cands];
+        const more = cache ? await cache.rows(ids) : await db.papers.bulkGet(ids);
+        signal?.throwIfAborted();
+        for (const p of more) if (p !== undefined && match(p)) rows.push(p);
+        rows.sort(comparePapers(sort));
+        return { rows, exhausted: true };
+      }
+      want = take;
+      continue;
+    }
     // Some candidates failed a condition that was not intersected: look further.
     want *= 4;
   }
@@ -798,11 +850,13 @@ export async function runSearch(
     if (head.seen < PROBE_MIN || head.rows.length === 0) return Infinity;
     return ((limit + 1 - head.rows.length) * head.seen) / head.rows.length;
   };
+  const used: string[] = [];
   const cands = await candidates(
     sources,
     signal,
     cache,
     cache && sort !== 'year' ? probe : undefined,
+    used,
   );
   signal?.throwIfAborted();
   if (early) return { papers: early.rows.slice(0, limit), more: true, plan: 'walk' };
@@ -821,6 +875,10 @@ export async function runSearch(
     };
   }
   if (cands) {
+    // Words of the query that no intersected source stands for (see walkCandidates).
+    const unchecked = q.words.filter(
+      (w) => !used.some((name) => /^word:[=^]/.test(name) && name.slice(6).startsWith(w)),
+    );
     const { rows, exhausted } = await walkCandidates(
       db,
       sort,
@@ -829,6 +887,7 @@ export async function runSearch(
       limit + 1,
       signal,
       cache,
+      unchecked,
     );
     return {
       papers: rows.slice(0, limit),
