@@ -168,9 +168,9 @@ export class PageController {
       }
     }
 
+    this.fromScratch = false;
     // detectPapers runs each adapter's cheap detect first and extracts only on a hit, so a page
     // without papers costs no more than a separate detectPage call would.
-    this.fromScratch = false;
     const fresh = take(detectPapers(doc, url).papers);
     if (fresh.length === 0 && first.length === 0) return;
     if (showMarks && fresh.length) {
