@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, type Harness, fixtureUrl, launch, readLibrary } from './harness';
 import { HOSTILE_URL, READING_LIST_URL, hostilePage, readingList } from './pages';
+import { buildListing, freshArxivId, parseListing } from '../../scripts/bench/generate';
 
 const LISTING = 'arxiv/list_cond-mat.mtrl-sci_new_2026-09.html';
 const PROFILE = 'google-scholar/profile_amIMrIEAAAAJ_2026-02.html';
@@ -112,6 +113,55 @@ describe('marks on pages', () => {
         },
       )
       .toBe('starred');
+  });
+
+  it('on a long arXiv listing marks the rows on screen first, then every row, and records them all', async () => {
+    const ROWS = 600;
+    const url = `https://arxiv.org/list/cond-mat/pastweek?skip=0&show=${ROWS}`;
+    const ids = Array.from({ length: ROWS }, (_, k) => freshArxivId(3, k + 1));
+    h.serve(url, {
+      html: buildListing(
+        parseListing(readFileSync(join(FIXTURES, LISTING), 'utf8')),
+        ROWS,
+        (k) => ids[k]!,
+      ),
+    });
+    const page = await h.context.newPage();
+    // Which rows carried a mark when the first marks arrived. The saved page has no stylesheet, and
+    // unstyled its header fills the first screens: bring the list to the top, as the site shows it.
+    await page.addInitScript(`(() => {
+      window.__firstMarked = null;
+      document.addEventListener('DOMContentLoaded', () => {
+        document.querySelector('dl > dt')?.scrollIntoView();
+        const mo = new MutationObserver(() => {
+          const dts = Array.from(document.querySelectorAll('dl > dt'));
+          const marked = dts.flatMap((dt, i) => (dt.querySelector('paperdex-mark') ? [i] : []));
+          if (marked.length === 0) return;
+          window.__firstMarked = marked;
+          mo.disconnect();
+        });
+        mo.observe(document.documentElement, { childList: true, subtree: true });
+      });
+    })()`);
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await expect.poll(() => page.locator('paperdex-mark').count(), { timeout: 60_000 }).toBe(ROWS);
+    const first = (await page.evaluate('window.__firstMarked')) as number[];
+    // The first marks are the rows within a screen of the window, read and marked before the
+    // other few hundred were read: a handful from the top of the list, in one run.
+    expect(first[0]).toBe(0);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(40);
+    expect(first).toEqual(first.map((_, i) => i));
+    await expect
+      .poll(
+        async () => {
+          const stored = new Set((await readLibrary(h)).papers.flatMap((p) => p.ids));
+          return ids.filter((id) => stored.has(`arxiv:${id}`)).length;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(ROWS);
+    await page.close();
   });
 
   it('marks the rows Scholar appends on "show more"', async () => {
