@@ -65,7 +65,9 @@ export default defineUnlistedScript(() => {
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Only additions of elements matter (text updates, removals and attribute changes bring no
-  // papers); the records are read only that far.
+  // papers); the records are read only that far. Not the detector's observeChanges: that one also
+  // wakes on text replaced in place (a row filled in after it was found), which on a page with a
+  // ticking clock would run the gate every second.
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       const added = r.addedNodes;

@@ -46,17 +46,36 @@ class FakeTransport implements Transport {
   }
 }
 
-function setup(html: string, transport: Transport, settings = DEFAULT_SETTINGS) {
+function setup(
+  html: string,
+  transport: Transport,
+  settings = DEFAULT_SETTINGS,
+  url = 'https://example.org/reading-list',
+) {
   document.open();
   document.write(html);
   document.close();
   return new PageController({
     doc: document,
-    url: () => new URL('https://example.org/reading-list'),
+    url: () => new URL(url),
     transport,
     settings,
     incognito: false,
   });
+}
+
+/** Records which ids each lookup asked for, and how many rows were marked when it was asked. */
+function spyLookups(t: FakeTransport): Array<{ ids: string[]; marked: number }> {
+  const asks: Array<{ ids: string[]; marked: number }> = [];
+  const lookup = t.lookup.bind(t);
+  t.lookup = (papers, opts) => {
+    asks.push({
+      ids: papers.map((p) => p.id),
+      marked: document.querySelectorAll('paperdex-mark').length,
+    });
+    return lookup(papers, opts);
+  };
+  return asks;
 }
 
 const badges = () =>
@@ -179,16 +198,7 @@ describe('page controller', () => {
         `<li><a href="https://arxiv.org/abs/2401.${String(10000 + i)}">A paper about row number ${i} of a long list</a></li>`,
     ).join('');
     const t = new FakeTransport();
-    // Which ids each lookup asked for, and how many rows were marked when it was asked.
-    const asks: Array<{ ids: string[]; markedBefore: number }> = [];
-    const lookup = t.lookup.bind(t);
-    t.lookup = (papers, opts) => {
-      asks.push({
-        ids: papers.map((p) => p.id),
-        markedBefore: document.querySelectorAll('paperdex-mark').length,
-      });
-      return lookup(papers, opts);
-    };
+    const asks = spyLookups(t);
     const c = setup(`<ul>${rows}</ul>`, t);
     // JSDOM lays nothing out: give row i the band [100 i, 100 i + 90) of a 768-pixel window.
     const lis = Array.from(document.querySelectorAll('li'));
@@ -221,7 +231,7 @@ describe('page controller', () => {
     // The screen's rows are looked up alone, so a slow answer for the rest cannot hold them up.
     expect(asks.map((a) => a.ids.length)).toEqual([16, 284]);
     expect(asks[0]!.ids[0]).toBe('arxiv:2401.10000');
-    expect(asks[1]!.markedBefore).toBe(16);
+    expect(asks[1]!.marked).toBe(16);
     expect(batches.at(-1)).toBe(300);
     const marked = Array.from(document.querySelectorAll('li'), (li) =>
       li.querySelector('paperdex-mark') ? 1 : 0,
@@ -240,25 +250,13 @@ describe('page controller', () => {
         `<div class="list-authors"><a href="#">Ann Lee</a>, <a href="#">Bo Chen</a></div></dd>`,
     ).join('');
     const t = new FakeTransport();
-    const asks: Array<{ ids: string[]; marked: number }> = [];
-    const lookup = t.lookup.bind(t);
-    t.lookup = (papers, opts) => {
-      asks.push({
-        ids: papers.map((p) => p.id),
-        marked: document.querySelectorAll('paperdex-mark').length,
-      });
-      return lookup(papers, opts);
-    };
-    document.open();
-    document.write(`<!doctype html><html><body><dl>${rows}</dl></body></html>`);
-    document.close();
-    const c = new PageController({
-      doc: document,
-      url: () => new URL('https://arxiv.org/list/cs/pastweek?show=2000'),
-      transport: t,
-      settings: DEFAULT_SETTINGS,
-      incognito: false,
-    });
+    const asks = spyLookups(t);
+    const c = setup(
+      `<!doctype html><html><body><dl>${rows}</dl></body></html>`,
+      t,
+      DEFAULT_SETTINGS,
+      'https://arxiv.org/list/cs/pastweek?show=2000',
+    );
     const dts = Array.from(document.querySelectorAll('dt'));
     // Counts the rows whose position was read: the full read of the listing reads none.
     let rectsRead = 0;

@@ -270,6 +270,10 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** "Near" the window is within a screen of it: a row wholly above that band, or below it. */
+const above = (r: DOMRect, height: number) => r.bottom < -height;
+const below = (r: DOMRect, height: number) => r.top > 2 * height;
+
 /** Below this many rows one batch is cheap enough: splitting would only add a frame. */
 const SPLIT_FROM = 200;
 
@@ -291,7 +295,7 @@ export function splitByViewport(doc: Document, rows: FoundPaper[]): [FoundPaper[
     }
     const r = el.getBoundingClientRect();
     const hidden = r.width === 0 && r.height === 0;
-    if (hidden || (r.bottom >= -height && r.top <= 2 * height)) near.push(p);
+    if (hidden || (!above(r, height) && !below(r, height))) near.push(p);
     else later.push(p);
   }
   // Nothing near the window (scrolled past the list): one batch, as splitting would gain nothing.
@@ -312,12 +316,12 @@ export function screenRows(doc: Document, rows: ArrayLike<Element>): [number, nu
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (rows[mid]!.getBoundingClientRect().bottom < -height) lo = mid + 1;
+    if (above(rows[mid]!.getBoundingClientRect(), height)) lo = mid + 1;
     else hi = mid;
   }
   let end = lo;
   while (end < n && end - lo < MAX_SCREEN_ROWS) {
-    if (rows[end]!.getBoundingClientRect().top > 2 * height) break;
+    if (below(rows[end]!.getBoundingClientRect(), height)) break;
     end++;
   }
   return end > lo ? [lo, end] : null;
