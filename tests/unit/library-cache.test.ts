@@ -28,6 +28,8 @@ describe('StateCache', () => {
     c.fill(token, [], ['doi:10.1/a'], new Map());
     expect(c.getId('doi:10.1/a')).toBeUndefined();
     const during = c.readToken();
+    // The write runs in its turn, a task later: only then can it be released.
+    await new Promise((r) => setTimeout(r, 0));
     release();
     await write;
     expect(c.getId('doi:10.1/a')?.id).toBe('doi:10.1/a');
@@ -36,6 +38,28 @@ describe('StateCache', () => {
     // A read with no write around it is trusted.
     c.fill(c.readToken(), [], ['doi:10.1/b'], new Map());
     expect(c.getId('doi:10.1/b')).toBeNull();
+  });
+
+  it('runs writes one at a time, in order, a failed one not blocking the next', async () => {
+    const c = new StateCache();
+    const log: string[] = [];
+    let release!: () => void;
+    const first = c.write(async () => {
+      log.push('1 start');
+      await new Promise<void>((r) => (release = r));
+      log.push('1 end');
+      throw new Error('quota');
+    });
+    const second = c.write(async () => {
+      log.push('2 start');
+      return { result: 2, changes: { removed: [], put: [] } };
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(log).toEqual(['1 start']);
+    release();
+    await expect(first).rejects.toThrow('quota');
+    expect(await second).toBe(2);
+    expect(log).toEqual(['1 start', '1 end', '2 start']);
   });
 
   it('applies nothing when the write fails', async () => {

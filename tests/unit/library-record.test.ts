@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreTable } from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, type Handlers } from '../../utils/background/handlers';
 import type { BadgeView } from '../../utils/library/badge';
 import type { PaperdexDb } from '../../utils/library/db';
@@ -146,6 +146,49 @@ describe('recordPage', () => {
     expect(look[doi(120)]).toMatchObject({ id: arxiv(120), seenCount: expected(120) });
     expect(look[arxiv(900)]).toMatchObject({ seenCount: expected(900) });
   }, 120_000);
+
+  it("does not read again what the page's lookup proved absent, and still counts exactly", async () => {
+    const { db, h } = setup();
+    const stored = [1, 2, 3].map((i) => paper(arxiv(i)));
+    await record(h, stored, 'first');
+    const fresh = [4, 5, 6].map((i) => paper(arxiv(i), { aliases: [`doi:10.1000/p${i}`] }));
+    const page = [...stored, ...fresh];
+    // As the content script does: the lookup first, then the record of the same papers.
+    statesOf(
+      await h({
+        type: 'lookup',
+        papers: page.map((p) => ({ id: p.id, aliases: p.aliases, title: p.title })),
+      }),
+    );
+    const get = vi.spyOn(IDBIndex.prototype, 'get');
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    try {
+      const states = statesOf(await record(h, page, 'second'));
+      const asked = get.mock.calls.map((c) => String(c[0]));
+      expect(asked.sort()).toEqual(stored.map((p) => p.id).sort());
+      // The visit's own sightings are still read (idempotency); no title is.
+      expect(getAll.mock.contexts.map((ix) => (ix as IDBIndex).name)).toEqual(['visit']);
+      expect(fresh.map((p) => states[p.id]!.state)).toEqual(['new', 'new', 'new']);
+      expect(stored.map((p) => states[p.id]!.seenCount)).toEqual([2, 2, 2]);
+    } finally {
+      get.mockRestore();
+      getAll.mockRestore();
+    }
+    expect(await db.papers.count()).toBe(6);
+    // Two tabs racing with papers the cache calls absent: the second waits for the first and
+    // finds its rows through the cache, instead of writing them again from scratch.
+    const more = [7, 8].map((i) => paper(arxiv(i)));
+    await h({
+      type: 'lookup',
+      papers: more.map((p) => ({ id: p.id, aliases: p.aliases, title: p.title })),
+    });
+    const [a, b] = await Promise.all([record(h, more, 'tab-a'), record(h, more, 'tab-b')]);
+    expect(a.ok && b.ok).toBe(true);
+    expect((await db.papers.get(arxiv(7)))!.seenCount).toBe(2);
+    expect((await db.papers.get(arxiv(8)))!.seenCount).toBe(2);
+    expect(await db.papers.count()).toBe(8);
+    expect(await db.sightings.where('paperId').equals(arxiv(7)).count()).toBe(2);
+  });
 
   it('reads in bulk: a 2,000-paper page costs a handful of storage calls, not one per paper', async () => {
     const { h, io } = setup();

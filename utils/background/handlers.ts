@@ -114,7 +114,15 @@ export function createHandlers(db: PaperdexDb, deps: HandlerDeps = {}): Handlers
     papers: DetectedPaper[],
   ): Promise<StateMap> => {
     const states = await cache.write(async () => {
-      const out = await recordPage(db, { page, visit, papers, now: now(), deferTerms: true });
+      // Inside the write, the cache is exact about what is not stored (see StateCache.write).
+      const out = await recordPage(db, {
+        page,
+        visit,
+        papers,
+        now: now(),
+        deferTerms: true,
+        known: cache,
+      });
       return { result: out.states, changes: out.changes };
     });
     void terms.request();

@@ -12,6 +12,11 @@
  * (a write counter is compared before and after); otherwise the read's answer is still returned to
  * its caller, just not cached, because it may predate the write. Writes update the cache only after
  * their transaction committed, so a failed write (quota, killed worker) never shows in answers.
+ *
+ * Writes run one at a time, each after the one before has committed and been applied here. Every
+ * write touches `papers`, so IndexedDB would run them one after another anyway; queueing them here
+ * as well means that a write, once running, sees in this cache everything committed before it, and
+ * may skip reading what the cache knows is not stored (`knownAbsent`, `knownUntitled`).
  */
 import type { StoredPaper } from './db';
 
@@ -66,7 +71,9 @@ export class StateCache {
   /** titleKey → primary ids of every stored paper with that key (a complete list, or absent). */
   private titles = new Map<string, string[]>();
   private writeSeq = 0;
+  /** Writes asked for and not yet settled, queued ones included. */
   private writing = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   get size(): number {
     return this.byId.size;
@@ -89,6 +96,19 @@ export class StateCache {
       out.push(s);
     }
     return out;
+  }
+
+  /**
+   * The id is known not to be stored. Inside a write's `run` this is exact: no other write can
+   * commit meanwhile, and every earlier one has been applied.
+   */
+  knownAbsent(id: string): boolean {
+    return this.byId.get(id) === null;
+  }
+
+  /** No stored paper has this title key (a complete, empty list); exact inside a write's `run`. */
+  knownUntitled(titleKey: string): boolean {
+    return this.titles.get(titleKey)?.length === 0;
   }
 
   /** Call before a read whose result may fill the cache; pass the token to fill(). */
@@ -119,24 +139,33 @@ export class StateCache {
     }
   }
 
-  /** Runs one write: answers stay consistent around it; `changes` is applied only if it commits. */
-  async write<T>(run: () => Promise<{ result: T; changes: CacheChanges }>): Promise<T> {
+  /**
+   * Runs one write after every earlier write has settled: answers stay consistent around it, and
+   * `changes` is applied only if it commits. It counts as a write from the moment it is asked for,
+   * so a read that overlaps it while it waits its turn fills nothing either.
+   */
+  write<T>(run: () => Promise<{ result: T; changes: CacheChanges }>): Promise<T> {
     this.writeSeq++;
     this.writing++;
-    // On failure the transaction rolled back, so the cache is still right: nothing to undo.
-    try {
-      const { result, changes } = await run();
-      try {
-        this.apply(changes);
-      } catch {
-        // The write committed; a cache that cannot follow it must not answer from stale data.
-        this.clear();
-      }
-      return result;
-    } finally {
-      this.writing--;
-      this.writeSeq++;
-    }
+    const turn = this.queue
+      .then(async () => {
+        const { result, changes } = await run();
+        try {
+          this.apply(changes);
+        } catch {
+          this.clear();
+        }
+        return result;
+      })
+      .finally(() => {
+        this.writing--;
+        this.writeSeq++;
+      });
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
   }
 
   clear(): void {
