@@ -152,6 +152,21 @@ describe('marks on pages', () => {
     expect(first.length).toBeGreaterThan(0);
     expect(first.length).toBeLessThan(40);
     expect(first).toEqual(first.map((_, i) => i));
+    // Marks never move the site's rows: every row sits where it sat without its badge (a badge
+    // one pixel taller than arXiv's line once pushed each row below it down).
+    const tops = (await page.evaluate(`(() => {
+      const rows = Array.from(document.querySelectorAll('dl > dt, dl > dd'));
+      const at = () => rows.map((r) => Math.round(r.getBoundingClientRect().top * 4) / 4);
+      const marked = at();
+      const badges = Array.from(document.querySelectorAll('paperdex-mark'));
+      const places = badges.map((b) => [b, b.parentNode, b.nextSibling]);
+      for (const b of badges) b.remove();
+      const bare = at();
+      for (const [b, parent, next] of places) parent.insertBefore(b, next);
+      return { marked, bare, badges: badges.length };
+    })()`)) as { marked: number[]; bare: number[]; badges: number };
+    expect(tops.badges).toBe(ROWS);
+    expect(tops.marked).toEqual(tops.bare);
     await expect
       .poll(
         async () => {
