@@ -3,7 +3,7 @@
  * saved page served at its real URL, the background answers it, and the popup renders the papers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, fixtureUrl, launch } from './harness';
+import { type Harness, fixtureUrl, launch, readLibrary } from './harness';
 
 const LISTING = 'arxiv/list_cond-mat.mtrl-sci_new_2026-09.html';
 
@@ -18,6 +18,10 @@ describe('harness', () => {
 
   it('loads the extension and reads its id from the service worker', () => {
     expect(h.extensionId).toMatch(/^[a-p]{32}$/);
+  });
+
+  it('reads an empty library before anything was recorded, instead of hanging', async () => {
+    expect(await readLibrary(h)).toEqual({ papers: [], sightings: [] });
   });
 
   it('runs the content script on a routed real page and the background stores its papers', async () => {

@@ -164,17 +164,29 @@ export async function readLibrary(h: Harness, from?: Page): Promise<LibraryDump>
     () =>
       new Promise<LibraryDump>((resolve, reject) => {
         const req = indexedDB.open('paperdex');
-        req.onerror = () => reject(req.error);
+        let missing = false;
+        // No database yet (nothing recorded): opening it would create an empty one under the
+        // extension's name. Abort that creation and report an empty library instead.
+        req.onupgradeneeded = () => {
+          missing = true;
+          req.transaction?.abort();
+        };
+        req.onerror = () => (missing ? resolve({ papers: [], sightings: [] }) : reject(req.error));
         req.onsuccess = () => {
           const db = req.result;
-          const tx = db.transaction(['papers', 'sightings'], 'readonly');
-          const papers = tx.objectStore('papers').getAll();
-          const sightings = tx.objectStore('sightings').getAll();
-          tx.oncomplete = () => {
+          try {
+            const tx = db.transaction(['papers', 'sightings'], 'readonly');
+            const papers = tx.objectStore('papers').getAll();
+            const sightings = tx.objectStore('sightings').getAll();
+            tx.oncomplete = () => {
+              db.close();
+              resolve({ papers: papers.result, sightings: sightings.result } as LibraryDump);
+            };
+            tx.onerror = () => reject(tx.error);
+          } catch (e) {
             db.close();
-            resolve({ papers: papers.result, sightings: sightings.result } as LibraryDump);
-          };
-          tx.onerror = () => reject(tx.error);
+            reject(e);
+          }
         };
       }),
   );
