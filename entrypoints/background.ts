@@ -76,6 +76,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
+    // After an install or an update, open the database here, so that a schema upgrade runs in the
+    // one writer and not in the first popup opened (its open would wait behind this one).
+    void db.open().catch(() => {});
     browser.contextMenus.create({
       id: MENU_ID,
       title: 'Save to Paperdex',
