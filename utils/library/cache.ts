@@ -149,10 +149,12 @@ export class StateCache {
     this.writing++;
     const turn = this.queue
       .then(async () => {
+        // On failure the transaction rolled back, so the cache is still right: nothing to undo.
         const { result, changes } = await run();
         try {
           this.apply(changes);
         } catch {
+          // The write committed; a cache that cannot follow it must not answer from stale data.
           this.clear();
         }
         return result;

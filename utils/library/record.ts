@@ -39,8 +39,8 @@ export interface RecordInput {
   /**
    * What the caller knows is not stored, exactly as of this transaction (the background's
    * StateCache inside its write): those ids and title keys are not read. A page's lookup has
-   * usually just proved its new papers absent, and reading them again was about a fifth of the
-   * worker's time recording a page of 2,000 new papers.
+   * usually just proved its new papers absent, and reading them again was about a sixth of the
+   * worker's busy time recording a page of 2,000 new papers.
    */
   known?: KnownAbsent;
 }

@@ -36,9 +36,9 @@ const LABEL: Record<MarkState, string> = {
 
 // The host's negative block margins keep it from ever making its line taller: as an inline box it
 // is placed by its margin box, which is only a few pixels high, while the badge itself still draws
-// centred on the line. A badge that grew each arXiv row by a pixel moved every row below it, so
-// marking the first screen of a 2,000-row listing made the browser re-place and repaint all of
-// them (about 100 ms of a frame on these machines).
+// centred on the line. A badge one pixel taller than arXiv's line pushed every row below it down:
+// the site's content moved, and each mark made the browser place the whole rest of the listing
+// again.
 const CSS = `
 :host { all: initial; display: inline-flex !important; vertical-align: middle; margin: -6px 0 -6px 6px;
   font: 600 11px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
