@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDb, type PaperdexDb, type StoredPaper } from '../../utils/library/db';
 import { parseQuery, type ParsedQuery } from '../../utils/search/query';
 import {
@@ -263,6 +263,16 @@ describe('runSearch against a reference implementation', () => {
     expect(got.papers[0]!.id).toBe('arxiv:2106.09608');
   });
 
+  it('counts a library that fits in one page with the recent plan itself, and no larger one', async () => {
+    const whole = await runSearch(db, parseQuery(''), { limit: all.length + 5 });
+    expect(whole.plan).toBe('recent');
+    expect(whole.more).toBe(false);
+    expect(whole.total).toBe(all.length);
+    const page = await runSearch(db, parseQuery(''), { limit: all.length - 1 });
+    expect(page.more).toBe(true);
+    expect(page.total).toBeUndefined();
+  });
+
   it('reads candidates for a selective word, walks for a medium one and scans for a dense one', async () => {
     expect((await check('diffusion')).got.plan).toBe('candidates');
     PLANNER.rowCap = 20;
@@ -399,6 +409,23 @@ describe('runSearch with a SearchCache shared by every query', () => {
     PLANNER.rowCap = 3;
     for (const sort of SORT_KEYS) await check(query, { sort, limit: 25 }, cache);
     await check(query, { limit: 2 }, cache);
+  });
+
+  it('stops warming up once a query has started: the query must not queue behind its reads', async () => {
+    const warm = new SearchCache(db);
+    const bulkGet = vi.spyOn(db.papers, 'bulkGet');
+    try {
+      await warm.warm('lastSeen', 300);
+      const idle = bulkGet.mock.calls.length;
+      expect(idle).toBe(3);
+      const stopped = new SearchCache(db);
+      await runSearch(db, parseQuery(''), { limit: 5 }, undefined, stopped);
+      bulkGet.mockClear();
+      await stopped.warm('lastSeen', 300);
+      expect(bulkGet).not.toHaveBeenCalled();
+    } finally {
+      bulkGet.mockRestore();
+    }
   });
 
   it('answers each keystroke of a typed query like a fresh search', async () => {

@@ -451,8 +451,20 @@ export class SearchCache {
   private readonly orders = new Map<SortKey, OrderPrefix>();
   private readonly reading = new Map<SortKey, Promise<OrderPrefix>>();
   private readonly sets: Array<{ names: string[]; set: Set<string> }> = [];
+  /** Set by the first query: the idle warm-up (`warm`) stops at its next step. */
+  private warmStopped = false;
 
   constructor(private readonly db: PaperdexDb) {}
+
+  /**
+   * A query has started: the warm-up must not go on reading. IndexedDB answers one request after
+   * another, so a keystroke typed while the popup was still warming waited for all of the warm-up's
+   * reads: the first "g" took 330–440 ms at 50,000 papers in Chromium, and 10–20 ms once the
+   * warm-up had finished. The query reads what it needs itself, remembered rows still free.
+   */
+  stopWarming(): void {
+    this.warmStopped = true;
+  }
 
   /** A source's keys at `cap`, from what an earlier query fetched when that answers it. */
   async keys(source: Source, cap: number): Promise<string[] | null> {
@@ -559,11 +571,12 @@ export class SearchCache {
     return { rows, seen, exhausted: rows.length < take && o.complete && i === o.keys.length };
   }
 
-  /** Reads the start of the order and its first rows while the page is idle. */
+  /** Reads the start of the order and its first rows while the page is idle, until a query starts. */
   async warm(sort: SortKey, rows: number): Promise<void> {
-    if (sort === 'year') return;
+    if (sort === 'year' || this.warmStopped) return;
     const o = await this.prefix(sort, ORDER_FIRST);
     for (let i = 0; i < Math.min(rows, o.keys.length); i += SCAN_CHUNK) {
+      if (this.warmStopped) return;
       await this.rows(o.keys.slice(i, Math.min(rows, i + SCAN_CHUNK)));
     }
   }
@@ -809,6 +822,7 @@ export async function runSearch(
   signal?: AbortSignal,
   cache?: SearchCache,
 ): Promise<SearchResult> {
+  cache?.stopWarming();
   const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
   const sort = opts.sort ?? 'lastSeen';
   const ctx = resolveSites(q, opts);
@@ -819,7 +833,14 @@ export async function runSearch(
   if (sources.length === 0) {
     const { rows } = await scanSorted(db, sort, null, limit + 1);
     cache?.remember(sort, rows, rows.length <= limit);
-    return { papers: rows.slice(0, limit), more: rows.length > limit, plan: 'recent' };
+    const all = rows.length <= limit;
+    // A library that fits in one page is counted by this read: no separate count() needed.
+    return {
+      papers: rows.slice(0, limit),
+      total: all ? rows.length : undefined,
+      more: !all,
+      plan: 'recent',
+    };
   }
 
   const fMatch = filterMatcher(q, opts, ctx);
