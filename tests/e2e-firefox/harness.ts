@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { WxtBrowser } from 'wxt/browser';
-import { FIXTURES, ROOT, type LibraryDump } from '../e2e/harness';
+import { FIXTURES, ROOT, readIndexedDb, type LibraryDump } from '../e2e/harness';
 import { AddonDebugger, RdpClient, type TargetForm } from './rdp';
 
 export { fixtureUrl, type LibraryDump } from '../e2e/harness';
@@ -234,23 +234,4 @@ export async function launch(): Promise<FirefoxHarness> {
     recorder.close();
     throw e;
   }
-}
-
-/** Runs in the background page: raw IndexedDB, read-only, so the test does not go through Dexie. */
-function readIndexedDb(): Promise<LibraryDump> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open('paperdex');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(['papers', 'sightings'], 'readonly');
-      const papers = tx.objectStore('papers').getAll();
-      const sightings = tx.objectStore('sightings').getAll();
-      tx.oncomplete = () => {
-        db.close();
-        resolve({ papers: papers.result, sightings: sightings.result } as LibraryDump);
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
 }

@@ -160,36 +160,41 @@ export async function readLibrary(h: Harness, from?: Page): Promise<LibraryDump>
     h.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? h.worker;
   // An extension page shares the worker's IndexedDB: read through it while the worker is stopped.
   const target: Pick<Page, 'evaluate'> = from ?? worker;
-  return target.evaluate(
-    () =>
-      new Promise<LibraryDump>((resolve, reject) => {
-        const req = indexedDB.open('paperdex');
-        let missing = false;
-        // No database yet (nothing recorded): opening it would create an empty one under the
-        // extension's name. Abort that creation and report an empty library instead.
-        req.onupgradeneeded = () => {
-          missing = true;
-          req.transaction?.abort();
+  return target.evaluate(readIndexedDb);
+}
+
+/**
+ * Runs inside the extension (a worker, a page, Firefox's background page): raw IndexedDB,
+ * read-only, so the tests do not go through Dexie. It travels as source, so it closes over nothing.
+ */
+export function readIndexedDb(): Promise<LibraryDump> {
+  return new Promise<LibraryDump>((resolve, reject) => {
+    const req = indexedDB.open('paperdex');
+    let missing = false;
+    // No database yet (nothing recorded): opening it would create an empty one under the
+    // extension's name. Abort that creation and report an empty library instead.
+    req.onupgradeneeded = () => {
+      missing = true;
+      req.transaction?.abort();
+    };
+    req.onerror = () => (missing ? resolve({ papers: [], sightings: [] }) : reject(req.error));
+    req.onsuccess = () => {
+      const db = req.result;
+      try {
+        const tx = db.transaction(['papers', 'sightings'], 'readonly');
+        const papers = tx.objectStore('papers').getAll();
+        const sightings = tx.objectStore('sightings').getAll();
+        tx.oncomplete = () => {
+          db.close();
+          resolve({ papers: papers.result, sightings: sightings.result } as LibraryDump);
         };
-        req.onerror = () => (missing ? resolve({ papers: [], sightings: [] }) : reject(req.error));
-        req.onsuccess = () => {
-          const db = req.result;
-          try {
-            const tx = db.transaction(['papers', 'sightings'], 'readonly');
-            const papers = tx.objectStore('papers').getAll();
-            const sightings = tx.objectStore('sightings').getAll();
-            tx.oncomplete = () => {
-              db.close();
-              resolve({ papers: papers.result, sightings: sightings.result } as LibraryDump);
-            };
-            tx.onerror = () => reject(tx.error);
-          } catch (e) {
-            db.close();
-            reject(e);
-          }
-        };
-      }),
-  );
+        tx.onerror = () => reject(tx.error);
+      } catch (e) {
+        db.close();
+        reject(e);
+      }
+    };
+  });
 }
 
 export { type TargetInfo, WorkerDevtools } from '../../scripts/worker-devtools';

@@ -65,6 +65,33 @@ function setup(
 }
 
 /** Records which ids each lookup asked for, and how many rows were marked when it was asked. */
+/**
+ * JSDOM lays nothing out: gives the row at index `rowOf(el)` the band [100 i, 100 i + 90) of the
+ * window and counts the rectangles read; `restore` puts the real method back.
+ */
+function layOutRows(rowOf: (el: Element) => number) {
+  const original = Element.prototype.getBoundingClientRect;
+  const rects = {
+    reads: 0,
+    restore: () => {
+      Element.prototype.getBoundingClientRect = original;
+    },
+  };
+  Element.prototype.getBoundingClientRect = function (this: Element) {
+    rects.reads++;
+    const i = rowOf(this);
+    return {
+      top: i * 100,
+      bottom: i * 100 + 90,
+      left: 0,
+      right: 500,
+      width: 500,
+      height: 90,
+    } as DOMRect;
+  };
+  return rects;
+}
+
 function spyLookups(t: FakeTransport): Array<{ ids: string[]; marked: number }> {
   const asks: Array<{ ids: string[]; marked: number }> = [];
   const lookup = t.lookup.bind(t);
@@ -200,21 +227,11 @@ describe('page controller', () => {
     const t = new FakeTransport();
     const asks = spyLookups(t);
     const c = setup(`<ul>${rows}</ul>`, t);
-    // JSDOM lays nothing out: give row i the band [100 i, 100 i + 90) of a 768-pixel window.
     const lis = Array.from(document.querySelectorAll('li'));
-    const original = Element.prototype.getBoundingClientRect;
-    Element.prototype.getBoundingClientRect = function (this: Element) {
-      const li = this.closest('li');
-      const i = li ? lis.indexOf(li) : 0;
-      return {
-        top: i * 100,
-        bottom: i * 100 + 90,
-        left: 0,
-        right: 500,
-        width: 500,
-        height: 90,
-      } as DOMRect;
-    };
+    const rects = layOutRows((el) => {
+      const li = el.closest('li');
+      return li ? lis.indexOf(li) : 0;
+    });
     const batches: number[] = [];
     const mo = new MutationObserver(() =>
       batches.push(document.querySelectorAll('paperdex-mark').length),
@@ -223,7 +240,7 @@ describe('page controller', () => {
     try {
       await c.scan();
     } finally {
-      Element.prototype.getBoundingClientRect = original;
+      rects.restore();
       mo.disconnect();
     }
     // Within a screen of the viewport: rows 0–15 (top ≤ 2 × 768).
@@ -257,27 +274,14 @@ describe('page controller', () => {
       DEFAULT_SETTINGS,
       'https://arxiv.org/list/cs/pastweek?show=2000',
     );
-    const dts = Array.from(document.querySelectorAll('dt'));
+    const dts: Element[] = Array.from(document.querySelectorAll('dt'));
     // Counts the rows whose position was read: the full read of the listing reads none.
-    let rectsRead = 0;
-    const original = Element.prototype.getBoundingClientRect;
-    Element.prototype.getBoundingClientRect = function (this: Element) {
-      rectsRead++;
-      const i = dts.indexOf(this.closest('dt') ?? (this as HTMLElement));
-      return {
-        top: i * 100,
-        bottom: i * 100 + 90,
-        left: 0,
-        right: 500,
-        width: 500,
-        height: 90,
-      } as DOMRect;
-    };
+    const rects = layOutRows((el) => dts.indexOf(el.closest('dt') ?? el));
     let rectsOnRescan = 0;
     try {
       await c.scan();
       // Rows the site appends later are only new rows: no position is read for them.
-      const before = rectsRead;
+      const before = rects.reads;
       document
         .querySelector('dl')!
         .insertAdjacentHTML(
@@ -285,16 +289,16 @@ describe('page controller', () => {
           '<dt><a href="/abs/2402.00001">arXiv:2402.00001</a></dt><dd><div class="list-title">Title: An appended paper</div></dd>',
         );
       await c.scan();
-      rectsOnRescan = rectsRead - before;
+      rectsOnRescan = rects.reads - before;
     } finally {
-      Element.prototype.getBoundingClientRect = original;
+      rects.restore();
     }
     expect(rectsOnRescan).toBe(0);
     expect(asks.map((a) => a.ids.length)).toEqual([16, 284, 1]);
     expect(asks[0]!.ids).toEqual(dts.slice(0, 16).map((_, i) => `arxiv:2401.${10000 + i}`));
     expect(asks[1]!.marked).toBe(16);
     // Bisection and the screen's rows, not one rectangle per row.
-    expect(rectsRead).toBeLessThan(40);
+    expect(rects.reads).toBeLessThan(40);
     expect(document.querySelectorAll('paperdex-mark')).toHaveLength(301);
     // One record with every paper of the page, screen rows included, then the appended one.
     expect(t.recorded).toHaveLength(2);
