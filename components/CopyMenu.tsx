@@ -2,10 +2,11 @@
  * Copy as BibTeX, Markdown link or id. The choices open inline in the row rather than as a floating
  * menu: rows live in a clipped, virtualized scroller where a dropdown would be cut off.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useContext, useRef, useState } from 'preact/hooks';
 import type { StoredPaper } from '../utils/library/db';
-import { bibtex, idText, markdownLink } from '../utils/format/cite';
+import { idText, markdownLink } from '../utils/format/cite';
 import { copyText } from './actions';
+import { BibtexContext } from './context';
 import { paperUrl } from './format';
 
 export interface CopyMenuProps {
@@ -17,6 +18,7 @@ export interface CopyMenuProps {
 export function CopyMenu({ paper, onDone }: CopyMenuProps) {
   const [open, setOpen] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const toBibtex = useContext(BibtexContext);
   const close = () => {
     setOpen(false);
     toggleRef.current?.focus();
@@ -51,7 +53,8 @@ export function CopyMenu({ paper, onDone }: CopyMenuProps) {
           <button
             type="button"
             class="text-button"
-            onClick={() => void copy('BibTeX', bibtex(paper))}
+            disabled={!toBibtex}
+            onClick={() => toBibtex && void copy('BibTeX', toBibtex([paper]))}
           >
             BibTeX
           </button>

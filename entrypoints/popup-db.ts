@@ -7,14 +7,18 @@
  * cache held Dexie's compiled functions too, and restoring them sat on the path to the first paint.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import type { BibtexWriter } from '../components/context';
+import { toBibtex } from '../utils/formats/bibtex-out';
 import { openDb } from '../utils/library/db';
 
 /** What the popup reads from `globalThis[POPUP_DB_GLOBAL]` once this script has run. */
 export interface PopupDbModule {
   openDb: typeof openDb;
+  /** The copy menu's BibTeX writer, kept out of the popup's first script (see BibtexContext). */
+  toBibtex: BibtexWriter;
 }
 
 export default defineUnlistedScript({
-  main: (): PopupDbModule => ({ openDb }),
+  main: (): PopupDbModule => ({ openDb, toBibtex }),
   globalName: 'paperdexPopupDb',
 });

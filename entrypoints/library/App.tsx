@@ -5,9 +5,9 @@
  */
 import { useState } from 'preact/hooks';
 import { deletePaper, setStar, setTags } from '../../components/actions';
-import { DbContext } from '../../components/context';
+import { BibtexContext, DbContext } from '../../components/context';
 import { PaperBrowser, type BrowserView } from '../../components/PaperBrowser';
-import { bibtexAll } from '../../utils/format/cite';
+import { toBibtex } from '../../utils/formats/bibtex-out';
 import type { PaperdexDb, StoredPaper } from '../../utils/library/db';
 import { USER_LIMITS } from '../../utils/protocol';
 
@@ -106,7 +106,7 @@ export function LibraryApp({ db }: LibraryAppProps) {
   const exportAs = async (kind: 'bib' | 'json') => {
     const papers = await selectedPapers();
     if (kind === 'bib') {
-      download(`paperdex-${stamp()}.bib`, 'application/x-bibtex', bibtexAll(papers) + '\n');
+      download(`paperdex-${stamp()}.bib`, 'application/x-bibtex', toBibtex(papers));
     } else {
       download(
         `paperdex-${stamp()}.json`,
@@ -218,19 +218,21 @@ export function LibraryApp({ db }: LibraryAppProps) {
 
   return (
     <DbContext.Provider value={db}>
-      <header class="top">
-        <h1>Paperdex library</h1>
-      </header>
-      <main>
-        <PaperBrowser
-          withTabChip={false}
-          checked={checked}
-          onCheck={onCheck}
-          toolbar={toolbar}
-          status={status}
-          autoFocus
-        />
-      </main>
+      <BibtexContext.Provider value={toBibtex}>
+        <header class="top">
+          <h1>Paperdex library</h1>
+        </header>
+        <main>
+          <PaperBrowser
+            withTabChip={false}
+            checked={checked}
+            onCheck={onCheck}
+            toolbar={toolbar}
+            status={status}
+            autoFocus
+          />
+        </main>
+      </BibtexContext.Provider>
     </DbContext.Provider>
   );
 }

@@ -3,6 +3,7 @@
  * demand; the first query starts as soon as the handle exists.
  */
 import { NO_CHIPS } from '../../components/Chips';
+import type { BibtexWriter } from '../../components/context';
 import { PAGE } from '../../components/PaperBrowser';
 import { prefetchSearch } from '../../components/useSearch';
 import type { PaperdexDb } from '../../utils/library/db';
@@ -24,11 +25,16 @@ function loadDbScript(): Promise<PopupDbModule> {
   });
 }
 
-export async function openPopupDb(): Promise<PaperdexDb> {
-  const { openDb } = await loadDbScript();
+export interface PopupData {
+  db: PaperdexDb;
+  toBibtex: BibtexWriter;
+}
+
+export async function openPopupDb(): Promise<PopupData> {
+  const { openDb, toBibtex } = await loadDbScript();
   // Read-only handle: the popup queries Dexie directly (see utils/search/run.ts); writes are messages.
   const db = openDb();
   // The first query starts before the render that hands `db` to the page.
   prefetchSearch(db, { text: '', chips: NO_CHIPS, sort: 'lastSeen', limit: PAGE });
-  return db;
+  return { db, toBibtex };
 }

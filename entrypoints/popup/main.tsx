@@ -1,9 +1,8 @@
 import { render } from 'preact';
 import sharedCss from '../../components/paperdex.css?inline';
 import popupCss from './style.css?inline';
-import type { PaperdexDb } from '../../utils/library/db';
 import { App } from './App';
-import { openPopupDb } from './data';
+import { openPopupDb, type PopupData } from './data';
 import { readFirstView, writeFirstView } from './snapshot';
 
 export function startPopup(): void {
@@ -15,8 +14,16 @@ export function startPopup(): void {
 
   const root = document.getElementById('app')!;
   const initial = readFirstView();
-  const draw = (db: PaperdexDb | null) =>
-    render(<App db={db} initial={initial} onFirstView={writeFirstView} />, root);
+  const draw = (data: PopupData | null) =>
+    render(
+      <App
+        db={data?.db ?? null}
+        bibtex={data?.toBibtex ?? null}
+        initial={initial}
+        onFirstView={writeFirstView}
+      />,
+      root,
+    );
 
   // First the remembered rows, the search box and the chips, without a database (see snapshot.ts);
   // then Dexie (entrypoints/popup-db.ts) and the first query, once the page is idle after painting

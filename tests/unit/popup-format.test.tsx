@@ -8,7 +8,7 @@ import {
   siteLabels,
   venueYear,
 } from '../../components/format';
-import { bibEscape, bibtex, bibtexAll, citeKey, markdownLink } from '../../utils/format/cite';
+import { markdownLink } from '../../utils/format/cite';
 import { makePaper } from './search-papers';
 
 const attention = makePaper({
@@ -73,54 +73,6 @@ describe('row formatting', () => {
 });
 
 describe('copy formats', () => {
-  it('writes a BibTeX entry with key, ids and escaped text', () => {
-    expect(citeKey(attention)).toBe('vaswani2017attention');
-    const b = bibtex(attention);
-    expect(b).toMatch(/^@inproceedings\{vaswani2017attention,\n/);
-    expect(b).toContain('  title = {{Attention Is All You Need}}');
-    expect(b).toContain(
-      '  author = {Ashish Vaswani and Noam Shazeer and Niki Parmar and Illia Polosukhin}',
-    );
-    expect(b).toContain('  booktitle = {NeurIPS}');
-    expect(b).toContain('  eprint = {1706.03762}');
-    expect(b).toContain('  archiveprefix = {arXiv}');
-    expect(b).toContain('  doi = {10.48550/arxiv.1706.03762}');
-    expect(b).toContain('  url = {https://arxiv.org/abs/1706.03762}');
-    expect(b.endsWith('\n}')).toBe(true);
-  });
-
-  it('escapes TeX specials once and keeps braces balanced', () => {
-    expect(bibEscape('50% & $5 #1 a_b {x} \\ ^ ~')).toBe(
-      '50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textbackslash{} \\^{} \\~{}',
-    );
-    const hostile = makePaper({
-      id: 'doi:10.1/x',
-      title: 'Evil } title @misc{x,',
-      authors: ['}{'],
-    });
-    const b = bibtex(hostile);
-    let depth = 0;
-    for (let i = 0; i < b.length; i++) {
-      if (b[i] === '\\') {
-        i++;
-        continue;
-      }
-      if (b[i] === '{') depth++;
-      if (b[i] === '}') depth--;
-      expect(depth).toBeGreaterThanOrEqual(0);
-    }
-    expect(depth).toBe(0);
-    expect(b.startsWith('@article{')).toBe(true);
-  });
-
-  it('makes keys unique across an export', () => {
-    const twin = { ...attention, id: 'arxiv:1706.99999', ids: ['arxiv:1706.99999'] };
-    const all = bibtexAll([attention, twin, twin]);
-    expect(all).toContain('{vaswani2017attention,');
-    expect(all).toContain('{vaswani2017attentiona,');
-    expect(all).toContain('{vaswani2017attentionb,');
-  });
-
   it('writes Markdown links with escaped titles and http(s) targets only', () => {
     expect(markdownLink(attention, 'https://arxiv.org/abs/1706.03762')).toBe(
       '[Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
