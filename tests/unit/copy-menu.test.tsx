@@ -5,16 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BibtexContext } from '../../components/context';
 import { CopyMenu } from '../../components/CopyMenu';
 import { toBibtex } from '../../utils/formats/bibtex-out';
-import { makePaper } from './search-papers';
-
-const attention = makePaper({
-  id: 'arxiv:1706.03762',
-  ids: ['arxiv:1706.03762', 'doi:10.48550/arxiv.1706.03762'],
-  title: 'Attention Is All You Need',
-  authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Illia Polosukhin'],
-  year: 2017,
-  venue: 'NeurIPS',
-});
+import { attention } from './formats-samples';
 
 let host: HTMLDivElement;
 let copied: string[];
@@ -57,7 +48,7 @@ describe('copy menu', () => {
     const said: string[] = [];
     await choose('BibTeX', (m) => said.push(m));
     expect(copied).toEqual([toBibtex([attention])]);
-    expect(copied[0]).toMatch(/^@inproceedings\{vaswani2017attention,\n/);
+    expect(copied[0]).toMatch(/^@misc\{vaswani2017attention,\n/);
     expect(copied[0]).toContain('\teprint = {1706.03762},');
     expect(said).toEqual(['Copied BibTeX.']);
   });

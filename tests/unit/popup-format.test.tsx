@@ -9,16 +9,8 @@ import {
   venueYear,
 } from '../../components/format';
 import { markdownLink } from '../../utils/format/cite';
+import { attention } from './formats-samples';
 import { makePaper } from './search-papers';
-
-const attention = makePaper({
-  id: 'arxiv:1706.03762',
-  ids: ['arxiv:1706.03762', 'doi:10.48550/arxiv.1706.03762'],
-  title: 'Attention Is All You Need',
-  authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Illia Polosukhin'],
-  year: 2017,
-  venue: 'NeurIPS',
-});
 
 describe('row formatting', () => {
   it('shortens author lists as "A, B, … Z"', () => {
