@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { detectPapers } from '../../utils/detect/index';
 import { SITE_ADAPTERS } from '../../utils/detect/index';
 import { arxiv, arxivYear, commaAuthors, linkAuthors } from '../../utils/detect/sites/arxiv';
-import { buildIdentity } from '../../utils/identity';
+import { buildIdentity, normalizeTitle } from '../../utils/identity';
 import { clean } from '../../utils/detect/dom';
-import { LIMITS } from '../../utils/paper';
+import { LIMITS, type FoundPaper } from '../../utils/paper';
 import { fromHtml, loadPage } from './helpers/page';
 
 const NEW = 'https://arxiv.org/list/cond-mat.mtrl-sci/new';
@@ -124,6 +124,105 @@ describe('arxiv: PDF and HTML renderings', () => {
     expect(p?.title).toBe('Mixtral of Experts');
     expect(p?.abstract).toBe('We introduce Mixtral.');
     expect(p?.year).toBe(2024);
+  });
+});
+
+describe('arxiv: LaTeXML renderings (/html, ar5iv, browse)', () => {
+  const PI0 = 'π0: A Vision-Language-Action Flow Model for General Robot Control';
+
+  it('reads math in the title and abstract once, from the MathML the reader sees', () => {
+    const { kind, papers } = run(
+      'reconstructed/arxiv/html_2410.24164v1_math-title.html',
+      'https://arxiv.org/html/2410.24164v1',
+    );
+    expect(kind).toBe('single');
+    expect(papers).toHaveLength(1);
+    expect(papers[0]!.id).toBe('arxiv:2410.24164');
+    expect(papers[0]!.title).toBe(PI0);
+    expect(papers[0]!.abstract).toBe(
+      'We propose π0, a flow matching architecture built on top of a pre-trained vision-language model.',
+    );
+  });
+
+  it('reads a line break in the title as a space', () => {
+    const { papers } = run(
+      'reconstructed/arxiv/html_2204.06023_br-title.html',
+      'https://arxiv.org/html/2204.06023v1',
+    );
+    expect(papers.map((p) => [p.id, p.title, p.abstract])).toEqual([
+      [
+        'arxiv:2204.06023',
+        'Homological invariants of Pauli stabilizer codes',
+        'We study stabilizer codes on lattices.',
+      ],
+    ]);
+  });
+
+  it('claims the same renderings on ar5iv and browse.arxiv.org, and only them', () => {
+    for (const u of [
+      'https://ar5iv.labs.arxiv.org/html/2410.24164',
+      'https://ar5iv.labs.arxiv.org/html/2410.24164v1',
+      'https://browse.arxiv.org/html/2410.24164v1',
+    ]) {
+      const { doc, url } = loadPage('reconstructed/arxiv/html_2410.24164v1_math-title.html', u);
+      // The page cites three arXiv papers: they are references, not the page's papers.
+      const d = detectPapers(doc, url);
+      expect(d.sources, u).toEqual(['arxiv']);
+      expect(
+        d.papers.map((p) => [p.id, p.title, p.kind]),
+        u,
+      ).toEqual([['arxiv:2410.24164', PI0, 'single']]);
+    }
+    for (const u of [
+      'https://ar5iv.labs.arxiv.org/',
+      'https://ar5iv.labs.arxiv.org/html/',
+      'https://ar5iv.labs.arxiv.org/abs/2410.24164',
+      'https://browse.arxiv.org/',
+      'https://browse.arxiv.org/list/cs/new',
+    ]) {
+      expect(arxiv.matches(new URL(u)), u).toBe(false);
+    }
+  });
+
+  it('reads the papers of proceedings served as HTML, and nothing more', () => {
+    const { kind, papers } = run(
+      'reconstructed/arxiv/html_2403.10561v1_proceedings.html',
+      'https://arxiv.org/html/2403.10561v1',
+    );
+    expect(kind).toBe('listing');
+    expect(papers.map((p) => [p.id, p.title, p.authors, p.kind])).toEqual([
+      [
+        'arxiv:2401.00907',
+        'LaFFi: Leveraging Hybrid Natural Language Feedback for Fine-tuning Language Models',
+        ['Ada Fixture', 'Ben Example'],
+        'listing',
+      ],
+      [
+        'arxiv:2401.01640',
+        'Evaluating Fairness in Self-supervised and Supervised Models for Sequential Data',
+        ['Cora Sample'],
+        'listing',
+      ],
+      [
+        'arxiv:2401.04647',
+        'Advancing Ante Hoc Explainable Models through Generative Adversarial Networks',
+        ['Dan Placeholder', 'Eve Stand-in'],
+        'listing',
+      ],
+    ]);
+    expect(papers[0]!.element?.tagName).toBe('DT');
+  });
+
+  it('keeps a LaTeXML paper single, whatever lists it holds', () => {
+    // A description list whose term links to arXiv, in a rendering without a title element.
+    const { doc, url } = fromHtml(
+      `<html><body><article class="ltx_document"><dl class="ltx_description">
+        <dt class="ltx_item"><a href="https://arxiv.org/abs/1706.03762">[Transformer]</a></dt>
+        <dd class="ltx_item"><div class="list-title">Not a listing</div></dd></dl></article></body></html>`,
+      'https://arxiv.org/html/2401.04088v1',
+    );
+    expect(arxiv.detect(doc, url)).toBe('single');
+    expect(arxiv.extract(doc, url).map((p) => [p.id, p.title])).toEqual([['arxiv:2401.04088', '']]);
   });
 });
 
@@ -267,11 +366,14 @@ describe('arxiv: bounds', () => {
     // quadratic. (Wall-clock bounds are flaky on shared machines; this count is not.)
     const { doc, url } = bigListing(300);
     let calls = 0;
+    let byId = 0;
     const qsa = doc.querySelectorAll.bind(doc);
     const qs = doc.querySelector.bind(doc);
+    const gid = doc.getElementById.bind(doc);
     Object.assign(doc, {
       querySelectorAll: (s: string) => (calls++, qsa(s)),
       querySelector: (s: string) => (calls++, qs(s)),
+      getElementById: (s: string) => (byId++, gid(s)),
     });
     expect(arxiv.detect(doc, url)).toBe('listing');
     const papers = arxiv.extract(doc, url);
@@ -279,6 +381,8 @@ describe('arxiv: bounds', () => {
     expect(papers[299]!.title).toBe('Row 299 of a long day');
     expect(papers[299]!.authors).toEqual(['Théo Andrieux', 'Andreas Ntinos', 'Manas V. Upadhyay']);
     expect(calls).toBeLessThanOrEqual(4);
+    // Whether MathJax has typeset the page is one lookup by id, not a question per row.
+    expect(byId).toBeLessThanOrEqual(1);
   });
 });
 
@@ -314,6 +418,185 @@ describe('arxiv: listing fields', () => {
     const [p] = arxiv.extract(doc, url);
     expect(p!.title).toBe('T');
     expect(p!.venue).toBe('J. Phys. 2');
+  });
+});
+
+describe('arxiv: rows without names', () => {
+  it('take no author from the listing template\'s "(author list is unavailable)"', () => {
+    const { doc, url } = fromHtml(
+      `<dl><dt><a href="/abs/q-alg/9503002">arXiv:q-alg/9503002</a></dt><dd><div class="meta">
+        <div class="list-title mathjax"><span class="descriptor">Title:</span>
+          Higher-Dimensional Algebra and Topological Quantum Field Theory</div>
+        <div class='list-authors'>(author list is unavailable)</div></div></dd>
+       <dt><a href="/abs/1004.5432">arXiv:1004.5432</a></dt><dd><div class="meta">
+        <div class='list-authors'><span class="descriptor">Authors:</span> A. One, (author list is unavailable)</div></div></dd></dl>`,
+      'https://arxiv.org/a/baez_j_1.html',
+    );
+    const papers = arxiv.extract(doc, url);
+    expect(papers.map((p) => [p.id, p.authors])).toEqual([
+      ['arxiv:q-alg/9503002', []],
+      ['arxiv:1004.5432', ['A. One']],
+    ]);
+    const search = fromHtml(
+      `<ol><li class="arxiv-result"><p class="list-title"><a href="https://arxiv.org/abs/1004.5432">arXiv:1004.5432</a></p>
+        <p class="title is-5 mathjax">T</p>
+        <p class="authors"><span>Authors:</span> (author list is unavailable)</p></li></ol>`,
+      SEARCH,
+    );
+    expect(arxiv.extract(search.doc, search.url).map((p) => p.authors)).toEqual([[]]);
+  });
+});
+
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+
+/**
+ * One formula as MathJax 2 leaves it in the page (tex2jax, HTML-CSS output, assistive MathML):
+ * an emptied preview, the rendered frame (glyphs, then hidden MathML: two more copies of the
+ * formula) and the script holding the TeX. Built with DOM calls, as MathJax builds it.
+ */
+function mathJax2Formula(
+  doc: Document,
+  n: number,
+  tex: string,
+  display: boolean,
+): DocumentFragment {
+  const span = (cls: string) => {
+    const e = doc.createElement('span');
+    e.className = cls;
+    return e;
+  };
+  const rendered = tex.replace(/\\[a-z]+|[{}^_\\ ]/gi, (m) => (m === '\\pi' ? 'π' : ''));
+  const preview = span('MathJax_Preview');
+  preview.style.display = 'none';
+  const frame = span('MathJax');
+  frame.id = `MathJax-Element-${n}-Frame`;
+  const nobr = doc.createElement('nobr');
+  const glyphs = span('math');
+  glyphs.textContent = rendered;
+  nobr.append(glyphs);
+  const assistive = span('MJX_Assistive_MathML');
+  const math = doc.createElementNS(MATHML, 'math');
+  const mi = doc.createElementNS(MATHML, 'mi');
+  mi.textContent = rendered;
+  math.append(mi);
+  assistive.append(math);
+  frame.append(nobr, assistive);
+  const script = doc.createElement('script');
+  script.type = display ? 'math/tex; mode=display' : 'math/tex';
+  script.id = `MathJax-Element-${n}`;
+  script.text = tex;
+  const out = doc.createDocumentFragment();
+  if (display) {
+    const div = doc.createElement('div');
+    div.className = 'MathJax_Display';
+    div.append(frame);
+    out.append(preview, div, script);
+  } else out.append(preview, frame, script);
+  return out;
+}
+
+/**
+ * Typesets a saved page as MathJax 2 does in the browser: every $…$ and $$…$$ in the text of an
+ * element of class `mathjax` (arXiv's processClass) becomes mathJax2Formula. Returns the count.
+ */
+function typesetLikeMathJax2(doc: Document): number {
+  const texts = new Set<Text>();
+  for (const root of Array.from(doc.querySelectorAll('.mathjax'))) {
+    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) texts.add(t as Text);
+  }
+  let n = 0;
+  for (const t of texts) {
+    // An escaped dollar is text to tex2jax: left alone rather than imitated.
+    if (!t.data.includes('$') || t.data.includes('\\$')) continue;
+    const parts = t.data.split(/(\$\$[^$]+\$\$|\$[^$]+\$)/);
+    if (parts.length < 3) continue;
+    const frag = doc.createDocumentFragment();
+    for (const part of parts) {
+      const m = /^(\$\$?)([^$]+)\1$/.exec(part);
+      if (m) frag.append(mathJax2Formula(doc, ++n, m[2]!, m[1] === '$$'));
+      else if (part) frag.append(part);
+    }
+    t.replaceWith(frag);
+  }
+  return n;
+}
+
+const fields = (papers: FoundPaper[]) =>
+  papers.map((p) => ({
+    id: p.id,
+    title: p.title,
+    key: normalizeTitle(p.title),
+    authors: p.authors,
+    venue: p.venue,
+    abstract: p.abstract,
+  }));
+
+describe('arxiv: pages MathJax 2 has typeset', () => {
+  it('read each formula once, as the TeX the untypeset page shows', () => {
+    const { papers } = run(
+      'reconstructed/arxiv/list_cs.RO_new_mathjax-typeset.html',
+      'https://arxiv.org/list/cs.RO/new',
+    );
+    expect(papers.map((p) => [p.id, p.title, p.abstract])).toEqual([
+      [
+        'arxiv:2410.24164',
+        '$\\pi_0$: A Vision-Language-Action Flow Model for General Robot Control',
+        'We propose $\\pi_0$, a flow matching architecture built on top of a pre-trained vision-language model.',
+      ],
+      // Read by MathJax but not yet rendered: the preview still holds the TeX.
+      [
+        'arxiv:2410.99165',
+        'Grasping with $SE(3)$-equivariant policies',
+        'Policies equivariant under $SE(3)$ learn from few demonstrations.',
+      ],
+      [
+        'arxiv:2410.99166',
+        'Bounded regret for legged robots',
+        'We show that the regret satisfies $R_T \\le \\sqrt{T}$ for every horizon.',
+      ],
+    ]);
+    expect(papers[0]!.authors).toEqual(['Kevin Black', 'Noah Brown']);
+    const search = run('reconstructed/arxiv/search_pi0_mathjax-typeset.html', SEARCH).papers;
+    expect(search.map((p) => [p.id, p.title, p.abstract])).toEqual([
+      [
+        'arxiv:2410.24164',
+        '$\\pi_0$: A Vision-Language-Action Flow Model for General Robot Control',
+        'We propose $\\pi_0$, a flow matching architecture built on top of a pre-trained vision-language model.',
+      ],
+    ]);
+  });
+
+  it('read display math back between double dollars', () => {
+    // MathJax puts display math in a div, which HTML cannot parse inside the abstract's <p>:
+    // built with DOM calls, as MathJax builds it.
+    const { doc, url } = fromHtml(
+      `<dl><dt><a href="/abs/2410.99166">arXiv:2410.99166</a></dt><dd><div class="meta">
+        <div class="list-title mathjax"><span class="descriptor">Title:</span> Regret of $\\pi_0$</div>
+        <p class="mathjax">We show $$R_T \\le \\sqrt{T}$$ for every $T$.</p></div></dd></dl>`,
+      'https://arxiv.org/list/cs.RO/new',
+    );
+    const before = fields(arxiv.extract(doc, url));
+    expect(typesetLikeMathJax2(doc)).toBe(3);
+    expect(doc.querySelector('p.mathjax .MathJax_Display')).not.toBeNull();
+    expect(fields(arxiv.extract(doc, url))).toEqual(before);
+    expect(before[0]!.abstract).toBe('We show $$R_T \\le \\sqrt{T}$$ for every $T$.');
+  });
+
+  it('give the same papers, titles and title keys as the page before MathJax ran', () => {
+    for (const [file, url, least] of [
+      ['arxiv/list_cond-mat.mtrl-sci_new_2026-09.html', NEW, 50],
+      ['arxiv/search_distributed-systems_2025-12.html', SEARCH, 50],
+    ] as const) {
+      const { doc, url: u } = loadPage(file, url);
+      const before = fields(arxiv.extract(doc, u));
+      expect(typesetLikeMathJax2(doc), file).toBeGreaterThan(least);
+      const after = arxiv.extract(doc, u);
+      expect(fields(after), file).toEqual(before);
+      // Parts of a typeset listing read as the whole does.
+      const part = arxiv.slice!(doc, u, () => [3, 40]);
+      if (part) expect(fields(part), file).toEqual(fields(after).slice(3, 40));
+    }
   });
 });
 

@@ -2,7 +2,9 @@
  * arXiv: abstract pages (/abs), the PDF and HTML renderings (/pdf, /html: the URL names the paper),
  * day and month listings (/list/<archive>/new|recent|pastweek|YYMM, /catchup, author pages /a/),
  * which are dl > dt/dd pairs in both the pre-2024 and the current layout, and search results
- * (/search, /search/advanced: li.arxiv-result).
+ * (/search, /search/advanced: li.arxiv-result). The HTML renderings are also served by
+ * ar5iv.labs.arxiv.org and browse.arxiv.org, under the same /html/<id> paths. Proceedings whose
+ * source is HTML are served at /html/<id> too, their papers written as listing rows.
  */
 import { normalizeArxiv } from '../../identity';
 import { LIMITS, type FoundPaper, type PageKind } from '../../paper';
@@ -12,6 +14,9 @@ import { makePaper, type RawPaper } from '../make-paper';
 
 const ID = 'arxiv';
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+// Hosts that serve only the LaTeXML renderings: anything else there is not a paper page.
+const HTML_HOSTS = new Set(['ar5iv.labs.arxiv.org', 'browse.arxiv.org']);
+const HTML_PATH = /^\/html\/./;
 // Only pages that show papers: /api (Atom feeds), /help, /static, the home page are left alone.
 const SINGLE = /^\/(abs|pdf|html)\/(.+)$/;
 const LISTING = /^\/(?:list|search|catchup|a)(?:\/|$)/;
@@ -84,9 +89,10 @@ function unlabelled(
   el: Element | null | undefined,
   label: RegExp,
   max: number = LIMITS.title,
+  read: Reader = rawText,
 ): string {
   if (!el) return '';
-  const raw = rawText(el, max + 40);
+  const raw = read(el, max + 40);
   const t = raw.trim();
   // A label that matches the raw text matches the collapsed text alike, the whitespace after it
   // going with it: taken off first, most titles then need no collapsed copy. A label broken by a
@@ -132,6 +138,9 @@ function asciiSpace(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 10 || ch === 12 || ch === 13;
 }
 
+/** Reads an element's text, cut to about `max * 4` characters and not yet collapsed. */
+type Reader = (el: Element | null | undefined, max: number) => string;
+
 /**
  * Text content cut to a bound but not yet collapsed: makePaper collapses whitespace, and doing it
  * twice on thousands of abstracts is most of a listing's cost.
@@ -139,6 +148,78 @@ function asciiSpace(ch: number): boolean {
 function rawText(el: Element | null | undefined, max: number): string {
   const t = el?.textContent ?? '';
   return t.length > max * 4 ? t.slice(0, max * 4) : t;
+}
+
+/**
+ * Text under `el` in document order, where `part` may stand in for an element: a string read in
+ * its place (its subtree left unread), or undefined to read inside it. Cut as rawText cuts; the
+ * node budget of the same size keeps a subtree of countless empty elements from costing more
+ * than its text could be worth. A loop over siblings and parents, not recursion: no page nesting
+ * can overflow the stack.
+ */
+function walkText(
+  el: Element | null | undefined,
+  max: number,
+  part: (e: Element) => string | undefined,
+): string {
+  if (!el) return '';
+  const cap = max * 4;
+  let out = '';
+  let budget = cap;
+  let n: Node | null = el.firstChild;
+  while (n && out.length < cap && budget-- > 0) {
+    let descend = false;
+    if (n.nodeType === 3 || n.nodeType === 4) out += n.nodeValue ?? '';
+    else if (n.nodeType === 1) {
+      const sub = part(n as Element);
+      if (sub === undefined) descend = n.firstChild !== null;
+      else out += sub;
+    }
+    if (descend) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n !== el && n.nextSibling === null) n = n.parentNode!;
+    n = n === el ? null : n.nextSibling;
+  }
+  return out.length > cap ? out.slice(0, cap) : out;
+}
+
+// MathJax 2 names every element of its output with a class starting so (MathJax, MathJax_Preview,
+// MathJax_Display, MathJax_SVG, MathJax_CHTML, MathJax_Error, MJX_Assistive_MathML…); arXiv's own
+// class is the lower-case `mathjax`, which this leaves alone.
+const MATHJAX_OUTPUT = /(?:^|\s)(?:MathJax|MJX)/;
+
+/**
+ * What stands for an element on a page MathJax 2 has typeset: the renderings (HTML-CSS glyphs,
+ * the hidden MathML for screen readers, the preview) each repeat the formula, while the script
+ * MathJax keeps holds the TeX exactly as the untypeset page had it between its delimiters. Put
+ * back between `$` (`$$` for display math, arXiv's usual delimiters), the field reads as it did
+ * before MathJax ran, so the same paper keeps the same title either way.
+ */
+function texPart(e: Element): string | undefined {
+  if (e.localName === 'script') {
+    const type = e.getAttribute('type') ?? '';
+    if (!type.startsWith('math/tex')) return '';
+    const delimiter = type.includes('mode=display') ? '$$' : '$';
+    return delimiter + (e.textContent ?? '') + delimiter;
+  }
+  return MATHJAX_OUTPUT.test(e.getAttribute('class') ?? '') ? '' : undefined;
+}
+
+/** rawText for a page MathJax 2 has typeset. */
+function texText(el: Element | null | undefined, max: number): string {
+  return walkText(el, max, texPart);
+}
+
+/**
+ * The reader for a page's fields, chosen once per page. MathJax 2 gives the script of each formula
+ * it reads the id MathJax-Element-<n>, counting from 1, before it renders any: a page with no
+ * element 1 has no MathJax output, and reads its text content as before. A lookup by id costs
+ * nothing next to a selector over a 2,000-row listing.
+ */
+function readerFor(doc: Document): Reader {
+  return doc.getElementById('MathJax-Element-1') ? texText : rawText;
 }
 
 function authorsIn(el: Element | null): string[] {
@@ -150,7 +231,11 @@ function authorsIn(el: Element | null): string[] {
     if (n && !notAnAuthor(n)) names.push(n);
     if (names.length >= LIMITS.authors) break;
   }
-  return names.length ? names : splitAuthors(unlabelled(el, AUTHORS_LABEL, LIMITS.author * 20));
+  if (names.length) return names;
+  // The listing template writes "(author list is unavailable)" where it has no names.
+  return splitAuthors(unlabelled(el, AUTHORS_LABEL, LIMITS.author * 20)).filter(
+    (n) => !notAnAuthor(n),
+  );
 }
 
 /** Only the first `max` rows of a NodeList are turned into an array. */
@@ -199,10 +284,13 @@ export function linkAuthors(el: Element): string[] {
     if (names.length >= LIMITS.authors) break;
   }
   if (names.length) return names;
-  // splitAuthors' names are cleaned already; cleaning again only trims a space a cut left at the end.
+  // splitAuthors' names are cleaned already; cleaning again only trims a space a cut left at the
+  // end. Placeholders go as they do among links: "(author list is unavailable)" is the listing
+  // template's text for a paper without names.
   const split = splitAuthors(unlabelled(el, AUTHORS_LABEL, LIMITS.author * 20));
-  for (let i = 0; i < split.length; i++) split[i] = clean(split[i], LIMITS.author);
-  return split;
+  const out: string[] = [];
+  for (const n of split) if (!notAnAuthor(n)) out.push(clean(n, LIMITS.author));
+  return out;
 }
 
 /**
@@ -247,6 +335,7 @@ export function commaAuthors(el: Element): string[] | undefined {
 function fromListing(
   base: URL,
   dts: ArrayLike<Element>,
+  read: Reader,
   from = 0,
   to: number = dts.length,
 ): FoundPaper[] {
@@ -276,7 +365,7 @@ function fromListing(
     const p: FoundPaper = {
       id: `arxiv:${id}`,
       aliases: [],
-      title: clean(unlabelled(title, TITLE_LABEL)),
+      title: clean(unlabelled(title, TITLE_LABEL, LIMITS.title, read)),
       authors: listingAuthors(authors),
       source: ID,
       kind: 'listing',
@@ -284,7 +373,7 @@ function fromListing(
     const year = arxivYear(id);
     if (year) p.year = year;
     p.venue = clean(unlabelled(jref, JREF_LABEL, LIMITS.venue), LIMITS.venue) || 'arXiv';
-    const text = clean(rawText(abstract, LIMITS.abstract), LIMITS.abstract);
+    const text = clean(read(abstract, LIMITS.abstract), LIMITS.abstract);
     if (text) p.abstract = text;
     p.element = dt;
     p.url = arxivAbsUrl(id);
@@ -297,7 +386,7 @@ function fromListing(
 // Applied to trimmed text, so the pattern cannot backtrack over long runs of spaces.
 const MORE_LESS = /[△▽]\s*(?:Less|More)$/;
 
-function fromSearch(doc: Document, base: URL): FoundPaper[] {
+function fromSearch(doc: Document, base: URL, read: Reader): FoundPaper[] {
   const out: FoundPaper[] = [];
   // arxiv-result, title, authors, abstract-full, comments: arxiv-search's semantic class names
   // (its Bulma classes beside them are presentational and ignored).
@@ -308,14 +397,14 @@ function fromSearch(doc: Document, base: URL): FoundPaper[] {
     if (!id) continue;
     const full = li.querySelector('.abstract-full');
     const abstract = full
-      ? rawText(full, LIMITS.abstract).trimEnd().replace(MORE_LESS, '')
-      : rawText(li.querySelector('.abstract'), LIMITS.abstract)
+      ? read(full, LIMITS.abstract).trimEnd().replace(MORE_LESS, '')
+      : read(li.querySelector('.abstract'), LIMITS.abstract)
           .trim()
           .replace(MORE_LESS, '')
           .replace(ABSTRACT_LABEL, '');
     let venue = '';
     for (const c of Array.from(li.querySelectorAll('.comments'))) {
-      const t = text(c, LIMITS.venue + 20);
+      const t = clean(read(c, LIMITS.venue + 20), LIMITS.venue + 20);
       if (JREF_LABEL.test(t)) {
         venue = t.replace(JREF_LABEL, '');
         break;
@@ -331,7 +420,7 @@ function fromSearch(doc: Document, base: URL): FoundPaper[] {
       {
         id,
         ids: dois,
-        title: text(li.querySelector('p.title')),
+        title: clean(read(li.querySelector('p.title'), LIMITS.title)),
         authors: authorsIn(li.querySelector('.authors')),
         venue,
         abstract,
@@ -383,18 +472,24 @@ function fromAbs(doc: Document, base: URL, urlId: string | null): FoundPaper[] {
   return p ? [p] : [];
 }
 
-/** Text of an element without the parts matched by `skip` (LaTeXML footnotes inside titles). */
+/**
+ * Text of an element without the parts matched by `skip` (LaTeXML footnotes inside titles), a
+ * line break read as a space: a title broken with \\ would otherwise glue the words on either
+ * side ("invariants ofPauli").
+ */
 function textWithout(el: Element | null, skip: string, max: number = LIMITS.title): string {
-  if (!el) return '';
-  let out = '';
-  const walk = (n: ChildNode): void => {
-    if (out.length > max * 2) return;
-    if (n.nodeType === 3) out += n.nodeValue ?? '';
-    else if (n.nodeType === 1 && !(n as Element).matches(skip)) n.childNodes.forEach(walk);
-  };
-  el.childNodes.forEach(walk);
-  return clean(out, max);
+  return clean(
+    walkText(el, max, (e) => (e.localName === 'br' ? ' ' : e.matches(skip) ? '' : undefined)),
+    max,
+  );
 }
+
+// LaTeXML writes each formula several times over: presentation MathML (what the reader sees),
+// then inside <semantics> the content MathML (annotation-xml) and the TeX source and its spoken
+// form (annotation). Only the first belongs in the text; the alttext is an attribute, unread.
+const LATEXML_MATH_COPIES = 'annotation, annotation-xml';
+const TITLE_SKIP = `.ltx_note, .ltx_tag, sup, ${LATEXML_MATH_COPIES}`;
+const ABSTRACT_SKIP = `.ltx_title, .ltx_note, ${LATEXML_MATH_COPIES}`;
 
 function fromRendering(doc: Document, base: URL, id: string, html: boolean): FoundPaper[] {
   // The PDF viewer has no DOM of the paper; the HTML rendering is LaTeXML output, whose
@@ -404,9 +499,9 @@ function fromRendering(doc: Document, base: URL, id: string, html: boolean): Fou
     {
       id,
       ids: [],
-      title: textWithout(h1, '.ltx_note, .ltx_tag, sup'),
+      title: textWithout(h1, TITLE_SKIP),
       abstract: html
-        ? textWithout(doc.querySelector('.ltx_abstract'), '.ltx_title, .ltx_note', LIMITS.abstract)
+        ? textWithout(doc.querySelector('.ltx_abstract'), ABSTRACT_SKIP, LIMITS.abstract)
         : '',
       element: h1,
     },
@@ -416,6 +511,18 @@ function fromRendering(doc: Document, base: URL, id: string, html: boolean): Fou
   return p ? [p] : [];
 }
 
+/**
+ * Proceedings whose source is HTML are served at /html/<id> too: arXiv turns each paper they name
+ * into a listing row (dl > dt/dd, as on /list pages) and keeps the editors' page around them, which
+ * is not LaTeXML output. Their papers are those rows, not one untitled paper.
+ */
+function isProceedings(doc: Document): boolean {
+  return (
+    !doc.querySelector('.ltx_document, h1.ltx_title_document') &&
+    doc.querySelector('dl > dt a[href*="/abs/"]') !== null
+  );
+}
+
 function single(url: URL): { what: 'abs' | 'pdf' | 'html'; id: string | null } | null {
   const m = SINGLE.exec(url.pathname);
   if (!m) return null;
@@ -423,8 +530,11 @@ function single(url: URL): { what: 'abs' | 'pdf' | 'html'; id: string | null } |
 }
 
 /** The URL check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
-export const arxivMatches = (u: URL): boolean =>
-  HOSTS.has(u.hostname.toLowerCase()) && (SINGLE.test(u.pathname) || LISTING.test(u.pathname));
+export const arxivMatches = (u: URL): boolean => {
+  const host = u.hostname.toLowerCase();
+  if (HOSTS.has(host)) return SINGLE.test(u.pathname) || LISTING.test(u.pathname);
+  return HTML_HOSTS.has(host) && HTML_PATH.test(u.pathname);
+};
 
 export const arxiv: Adapter = {
   id: ID,
@@ -437,6 +547,10 @@ export const arxiv: Adapter = {
     'https://arxiv.org/pdf/2106.09608v2',
     'https://arxiv.org/pdf/2106.09608.pdf',
     'https://arxiv.org/html/2401.04088v1',
+    'https://arxiv.org/html/2403.10561v1',
+    'https://ar5iv.labs.arxiv.org/html/2410.24164',
+    'https://ar5iv.labs.arxiv.org/html/math/0309136',
+    'https://browse.arxiv.org/html/2410.24164v1',
     'https://arxiv.org/list/cs.LG/new',
     'https://arxiv.org/list/cond-mat.mtrl-sci/recent',
     'https://arxiv.org/list/math.AG/pastweek?show=500',
@@ -450,6 +564,7 @@ export const arxiv: Adapter = {
   detect(doc, url) {
     const s = single(url);
     if (s) {
+      if (s.what === 'html' && s.id && isProceedings(doc)) return 'listing';
       if (s.what !== 'abs') return s.id ? 'single' : null;
       const meta = doc.querySelector(
         'meta[name="citation_arxiv_id"], meta[name="citation_title"], h1.title',
@@ -464,16 +579,22 @@ export const arxiv: Adapter = {
     const s = single(url);
     if (s) {
       if (s.what === 'abs') return fromAbs(doc, url, s.id);
-      return s.id ? fromRendering(doc, url, s.id, s.what === 'html') : [];
+      if (!s.id) return [];
+      if (s.what === 'html' && isProceedings(doc)) {
+        const listed = fromListing(url, doc.querySelectorAll(LISTING_ROWS), readerFor(doc));
+        if (listed.length) return listed;
+      }
+      return fromRendering(doc, url, s.id, s.what === 'html');
     }
-    const found = fromSearch(doc, url);
-    return found.length ? found : fromListing(url, doc.querySelectorAll(LISTING_ROWS));
+    const read = readerFor(doc);
+    const found = fromSearch(doc, url, read);
+    return found.length ? found : fromListing(url, doc.querySelectorAll(LISTING_ROWS), read);
   },
   slice(doc, url, pick) {
     // Search pages hold at most 200 results: only the dl listings grow to thousands of rows.
     if (single(url) || doc.querySelector('li.arxiv-result')) return null;
     const dts = doc.querySelectorAll(LISTING_ROWS);
     const range = pick(dts);
-    return range ? fromListing(url, dts, range[0], range[1]) : null;
+    return range ? fromListing(url, dts, readerFor(doc), range[0], range[1]) : null;
   },
 };
