@@ -119,6 +119,55 @@ describe('dblp: tables of contents', () => {
   });
 });
 
+describe('dblp: other layouts (reconstructed in tests/fixtures/reconstructed/dblp/)', () => {
+  it('2026 person page: keys from /rec/ links when the entry has no id, on a mirror too', () => {
+    const { doc, url } = loadPage(
+      'reconstructed/dblp/person_2026-layout.html',
+      'https://dblp.org/pid/37/3374.html',
+    );
+    const papers = dblp.extract(doc, url);
+    expect(papers.map((p) => [p.id, ...p.aliases])).toEqual([
+      ['arxiv:2312.00001', 'doi:10.1109/cvpr52733.2024.00001', 'dblp:conf/cvpr/DemoU24'],
+      ['arxiv:2401.00002', 'doi:10.48550/arxiv.2401.00002', 'dblp:journals/corr/abs-2401-00002'],
+      ['openreview:AbCdEfGhIj', 'dblp:conf/iclr/DemoU24'],
+      ['dblp:conf/nips/DemoU23'],
+    ]);
+    expect(papers[3]!.url).toBe(
+      'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0123-Abstract-Conference.html',
+    );
+  });
+
+  it('2015 table of contents: the edition heading the menu, whose item has no ee class', () => {
+    const { doc, url } = loadPage(
+      'reconstructed/dblp/toc_legacy-2015.html',
+      'https://dblp.uni-trier.de/db/conf/msr/msr2015.html',
+    );
+    expect(dblp.detect(doc, url)).toBe('listing');
+    expect(dblp.extract(doc, url)).toMatchObject([
+      {
+        id: 'doi:10.1109/msr.2015.61',
+        aliases: ['dblp:conf/msr/DemoA15'],
+        title: 'A Mining Challenge Paper',
+        year: 2015,
+        url: 'http://dx.doi.org/10.1109/MSR.2015.61',
+      },
+    ]);
+  });
+
+  it('an entry without editions: the export link heading its first menu is not one', () => {
+    const { doc, url } = fromHtml(
+      `<ul class="publ-list"><li class="entry inproceedings" id="conf/x/DemoB15"><nav class="publ"><ul>` +
+        `<li class="drop-down"><div class="head"><a href="http://dblp.uni-trier.de/rec/bibtex/conf/x/DemoB15">b</a></div></li>` +
+        `<li class="drop-down"><div class="head"><a href="https://www.google.com/search?q=x">g</a></div></li>` +
+        `</ul></nav><cite class="data"><span class="title" itemprop="name">No Edition.</span></cite></li></ul>`,
+      'https://dblp.org/db/conf/x/x2015.html',
+    );
+    expect(dblp.extract(doc, url)).toMatchObject([
+      { id: 'dblp:conf/x/DemoB15', url: 'https://dblp.org/rec/conf/x/DemoB15.html' },
+    ]);
+  });
+});
+
 describe('dblp: search and record pages', () => {
   it('reads the publication hits, not the person hits', () => {
     const { kind, papers } = run(
@@ -131,6 +180,19 @@ describe('dblp: search and record pages', () => {
       ['doi:10.1109/icassp39728.2021.9413901', 2021],
       ['dblp:conf/nips/VaswaniSPUJGKP17', 2017],
       ['arxiv:1706.03762', 2017],
+    ]);
+  });
+
+  it('reads the publications-only search (/search/publ) like /search', () => {
+    const url = 'https://dblp.org/search/publ?q=attention+is+all+you+need';
+    expect(dblp.matches(new URL(url))).toBe(true);
+    const { kind, papers } = run('search_attention.html', url);
+    expect(kind).toBe('listing');
+    expect(papers.map((p) => p.id)).toEqual([
+      'arxiv:2308.07661',
+      'doi:10.1109/icassp39728.2021.9413901',
+      'dblp:conf/nips/VaswaniSPUJGKP17',
+      'arxiv:1706.03762',
     ]);
   });
 

@@ -71,6 +71,12 @@ describe('semantic-scholar: search results (real capture)', () => {
     );
     // "+31 authors" stays collapsed: only the names shown.
     expect(papers[4]!.authors).toEqual(['J. Dang', 'Shanshan Xiao', 'H. Schiöth']);
+    // Its outbound link is PubMed's; the open-access badge's own link is the doi.org one.
+    expect([papers[2]!.id, ...papers[2]!.aliases]).toEqual([
+      'doi:10.1016/j.copsyc.2024.101882',
+      'pmid:39278166',
+      's2:01e27939e93cfafd17ae9a73d78c9d6a9c2212f4',
+    ]);
     expect(papers.every((p) => [p.id, ...p.aliases].some((x) => x.startsWith('s2:')))).toBe(true);
   });
 
@@ -119,6 +125,56 @@ describe('semantic-scholar: paper page (reconstructed)', () => {
         authors: ['A Author'],
       },
     ]);
+  });
+});
+
+describe('semantic-scholar: legacy search rows (reconstructed, about 2020)', () => {
+  it('reads the outbound link marked data-selenium-selector="paper-link"', () => {
+    const { kind, papers } = run(
+      'reconstructed/semantic-scholar/search_legacy-2020.html',
+      'https://www.semanticscholar.org/search?q=attention&sort=relevance',
+    );
+    expect(kind).toBe('listing');
+    expect(papers.map((p) => [p.id, ...p.aliases])).toEqual([
+      ['arxiv:1706.03762', 's2:204e3073870fae3d05bcbc2f6a8e263d9b72e776'],
+    ]);
+    expect(papers[0]).toMatchObject({
+      pdfUrl: 'https://arxiv.org/pdf/1706.03762.pdf',
+      year: 2017,
+      venue: 'NIPS',
+    });
+  });
+});
+
+describe('semantic-scholar: paper page without citation tags (reconstructed)', () => {
+  const NOSLUG = 'https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776';
+
+  it('reads the DOI line, the year, the venue line and the arXiv PDF link', () => {
+    const { kind, papers } = run(
+      'reconstructed/semantic-scholar/paper_noslug_arxiv-doi.html',
+      NOSLUG,
+    );
+    expect(kind).toBe('single');
+    expect(papers).toHaveLength(1);
+    expect(papers[0]).toMatchObject({
+      id: 'arxiv:1706.03762',
+      // arXiv's DataCite DOI, as the DOI line shows it, stays an alias.
+      aliases: ['doi:10.48550/arxiv.1706.03762', 's2:204e3073870fae3d05bcbc2f6a8e263d9b72e776'],
+      year: 2017,
+      venue: 'Neural Information Processing Systems',
+      pdfUrl: 'https://arxiv.org/pdf/1706.03762.pdf',
+      url: NOSLUG,
+    });
+  });
+
+  it('a publisher DOI shown only in the DOI line names the paper', () => {
+    const { papers } = run('reconstructed/semantic-scholar/paper_noslug_doi-link.html', NOSLUG);
+    expect(papers.map((p) => [p.id, ...p.aliases])).toEqual([
+      ['doi:10.5555/3295222.3295349', 's2:204e3073870fae3d05bcbc2f6a8e263d9b72e776'],
+    ]);
+    expect(papers[0]!.year).toBe(2017);
+    // The publisher's page is not a PDF.
+    expect(papers[0]!.pdfUrl).toBeUndefined();
   });
 });
 

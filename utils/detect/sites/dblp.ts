@@ -15,7 +15,8 @@ const HOST = /^(?:www\.)?dblp\.(?:org|uni-trier\.de|dagstuhl\.de)$/;
 const PERSON_PATH = /^\/pid\/[\w-]+\/[\w-]+(?:-\d+)?\.html$/;
 const TOC_PATH =
   /^\/db\/(?:conf|journals|series|books\/collections)\/[\w-]+\/(?!index\.html$)[\w.-]+\.html$/;
-const SEARCH_PATH = /^\/search\/?$/;
+// /search/publ is the publications-only search: the same result list as /search.
+const SEARCH_PATH = /^\/search(?:\/publ)?\/?$/;
 const RECORD_PATH = /^\/rec\/(?:html\/)?[\w-]+\/[\w-]+\/[\w.-]+?\.html$/;
 
 // Keys are "<type>/<venue>/<name>": conf/nips/VaswaniSPUJGKP17, journals/corr/abs-1706-03762.
@@ -28,12 +29,41 @@ const ROW = 'li.entry';
 function keyOf(el: Element): string | undefined {
   const id = attr(el, 'id');
   if (KEY.test(id)) return id;
-  // Fallback: the "details" link to /rec/<key>.html.
+  // Fallback: the "details" link to /rec/<key>.html, on whichever mirror served the page.
   for (const a of Array.from(el.querySelectorAll('a[href*="/rec/"]')).slice(0, 10)) {
-    const d = idsFromUrl(attr(a, 'href'), 'https://dblp.org/').find((x) => x.startsWith('dblp:'));
+    const d = idsFromUrl(onDblpOrg(attr(a, 'href')), 'https://dblp.org/').find((x) =>
+      x.startsWith('dblp:'),
+    );
     if (d) return d.slice(5);
   }
   return undefined;
+}
+
+/** A mirror's link (dblp.dagstuhl.de) as its dblp.org twin, the host idsFromUrl reads keys on. */
+function onDblpOrg(href: string): string {
+  const m = /^(https?:\/\/)([^/?#]+)(.*)$/i.exec(href);
+  return m && HOST.test(m[2]!.toLowerCase()) ? `https://dblp.org${m[3]!}` : href;
+}
+
+/**
+ * The entry's electronic editions: li.ee links, or on older pages, whose "view" menu items had no
+ * class (captures of 2015-2017), the link heading nav.publ's first menu, that menu's first
+ * edition. The class names are dblp's own page structure, the only hooks its entries have.
+ */
+function editionLinks(el: Element): Element[] {
+  // li.ee then its link, rather than 'li.ee a': simple selectors stay cheap per row in Blink.
+  const ees = el.querySelectorAll('li.ee');
+  const out: Element[] = [];
+  for (let i = 0; i < ees.length && i < 10; i++) {
+    const a = ees[i]!.querySelector('a[href]');
+    if (a) out.push(a);
+  }
+  if (out.length) return out;
+  const head = el.querySelector('nav.publ .head > a[href]');
+  const href = attr(head, 'href');
+  // A first menu that is not "view" (an entry without editions) heads with its dblp export link.
+  if (head && /^https?:/i.test(href) && !/^https?:\/\/(?:www\.)?dblp\./i.test(href)) out.push(head);
+  return out;
 }
 
 /** Two-digit year at the end of a key ("…VaswaniSPUJGKP17"), when the page shows no date. */
@@ -60,10 +90,8 @@ function entry(
 
   const ids: string[] = [`dblp:${key}`];
   let url: string | undefined;
-  // li.ee then its link, rather than 'li.ee a': simple selectors stay cheap per row in Blink.
-  const ees = el.querySelectorAll('li.ee');
-  for (let i = 0; i < ees.length && i < 10; i++) {
-    const href = absUrl(attr(ees[i]!.querySelector('a[href]'), 'href'), base);
+  for (const a of editionLinks(el)) {
+    const href = absUrl(attr(a, 'href'), base);
     if (!href) continue;
     url ??= href;
     ids.push(...idsFromUrl(href));
@@ -121,6 +149,7 @@ export const dblp: Adapter = {
     'https://dblp.org/db/conf/nips/nips2017.html',
     'https://dblp.org/db/journals/jmlr/jmlr21.html',
     'https://dblp.org/search?q=attention+is+all+you+need',
+    'https://dblp.org/search/publ?q=attention+is+all+you+need',
     'https://dblp.org/rec/conf/nips/VaswaniSPUJGKP17.html',
   ],
   detect(doc, url) {

@@ -22,6 +22,15 @@ const HEX40 = /^[0-9a-f]{40}$/i;
 // papers, which is why the page kind comes from the URL rather than from the rows present.
 const ROW = '.cl-paper-row';
 
+/** A link straight to a PDF: flagged so by the site, or a .pdf or arXiv /pdf/ address. */
+function isPdfLink(a: Element, href: string): boolean {
+  return (
+    attr(a, 'data-heap-direct-pdf-link') === 'true' ||
+    /\.pdf(?:$|[?#])/i.test(href) ||
+    /^https?:\/\/(?:www\.)?arxiv\.org\/pdf\//i.test(href)
+  );
+}
+
 function row(el: Element, base: URL): FoundPaper | null {
   const link = el.querySelector('a[data-test-id="title-link"][href], a[href*="/paper/"]');
   const href = link ? absUrl(link.getAttribute('href'), base) : undefined;
@@ -29,10 +38,20 @@ function row(el: Element, base: URL): FoundPaper | null {
   const paperId = HEX40.test(attr(el, 'data-paper-id')) ? attr(el, 'data-paper-id') : fromHref?.[1];
   if (!paperId) return null;
   const ids: string[] = [`s2:${paperId}`];
-  // The outbound "paper link" (publisher via doi.org, PubMed, arXiv) names the paper's other ids.
-  const out = el.querySelector('a[data-test-id="paper-link"][href]');
+  // The outbound "paper link" (publisher via doi.org, PubMed, arXiv) names the paper's other ids;
+  // rows saved before about 2021 mark it with data-selenium-selector instead of data-test-id.
+  const out = el.querySelector(
+    'a[data-test-id="paper-link"][href], a[data-selenium-selector="paper-link"][href]',
+  );
   const outHref = out ? absUrl(out.getAttribute('href'), base) : undefined;
   if (outHref) ids.push(...idsFromUrl(outHref));
+  // The open-access badges (paper-badge-open_access, paper-badge-unpaywall) wrap a link of their
+  // own, often a doi.org one when the outbound link is PubMed's.
+  const badges = el.querySelectorAll('[data-test-id^="paper-badge-"]');
+  for (let i = 0; i < badges.length && i < 4; i++) {
+    const a = badges[i]!.closest('a[href]');
+    if (a && el.contains(a)) ids.push(...idsFromUrl(a.getAttribute('href')!, base.href));
+  }
 
   const heading = el.querySelector('.cl-paper-title') ?? link;
   const authors = Array.from(
@@ -50,12 +69,7 @@ function row(el: Element, base: URL): FoundPaper | null {
   // A PDF: the open-access badge's link, else the outbound link when it is a PDF itself.
   const badge = el.querySelector('[data-test-id="paper-badge-open_access"]')?.closest('a[href]');
   let pdfUrl = badge && el.contains(badge) ? absUrl(badge.getAttribute('href'), base) : undefined;
-  if (
-    !pdfUrl &&
-    outHref &&
-    (attr(out, 'data-heap-direct-pdf-link') === 'true' || /\.pdf(?:$|[?#])/i.test(outHref))
-  )
-    pdfUrl = outHref;
+  if (!pdfUrl && outHref && isPdfLink(out!, outHref)) pdfUrl = outHref;
 
   return makePaper(
     {
@@ -93,27 +107,45 @@ function paperPage(doc: Document, url: URL): FoundPaper | null {
     `arxiv:${metaContent(doc, 'citation_arxiv_id')}`,
   ];
   // Outbound links (publisher, PubMed, arXiv) in the header only: citation rows have their own.
+  // The header's class is the page's layout hook, the one container that holds only this paper.
   const header = doc.querySelector('.fresh-paper-detail-page__header');
+  let pdfLink: string | undefined;
   for (const a of Array.from(
     header?.querySelectorAll('a[data-test-id="paper-link"][href]') ?? [],
-  ).slice(0, 5))
-    ids.push(...idsFromUrl(a.getAttribute('href')!, url.href));
+  ).slice(0, 5)) {
+    const href = absUrl(a.getAttribute('href'), url);
+    if (!href) continue;
+    ids.push(...idsFromUrl(href));
+    if (!pdfLink && isPdfLink(a, href)) pdfLink = href;
+  }
+  // Without citation_doi (pages reached by in-app navigation), the DOI line under the title. Its
+  // text is pushed too: an arXiv DataCite DOI (10.48550/arXiv.…) then stays as an alias.
+  const scope = header ?? doc;
+  const doiLink = scope.querySelector('[data-test-id="paper-doi"] a[href]');
+  if (doiLink) {
+    ids.push(...idsFromUrl(doiLink.getAttribute('href')!, url.href));
+    const shown = text(doiLink, 300);
+    if (/^10\.\d{4,9}\//.test(shown)) ids.push(`doi:${shown}`);
+  }
   return makePaper(
     {
       ids,
       title,
       authors,
-      year: yearOf(
-        metaContent(doc, 'citation_publication_date') || metaContent(doc, 'citation_date'),
-      ),
+      year:
+        yearOf(
+          metaContent(doc, 'citation_publication_date') || metaContent(doc, 'citation_date'),
+        ) ?? yearOf(text(scope.querySelector('[data-test-id="paper-year"]'), 100)),
       venue:
-        metaContent(doc, 'citation_journal_title') || metaContent(doc, 'citation_conference_title'),
+        metaContent(doc, 'citation_journal_title') ||
+        metaContent(doc, 'citation_conference_title') ||
+        text(scope.querySelector('[data-heap-id="paper-meta-journal"]'), LIMITS.venue),
       // meta description is the TLDR, not the abstract.
       abstract:
         metaContent(doc, 'citation_abstract') ||
         text(header?.querySelector('[data-test-id="text-truncator-text"]'), 5000),
       url: url.origin + url.pathname,
-      pdfUrl: metaContent(doc, 'citation_pdf_url'),
+      pdfUrl: metaContent(doc, 'citation_pdf_url') || pdfLink,
       element: heading,
     },
     ID,
