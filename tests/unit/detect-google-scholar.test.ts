@@ -126,6 +126,49 @@ describe('google-scholar: result pages', () => {
     expect(jp.papers[0]!.pdfUrl).toMatch(/^http:\/\/sanghv\.com\/.*\.pdf$/);
   });
 
+  it('skips the "User profiles for …" box: a person, not a paper', () => {
+    const { doc, url } = loadPage('google-scholar/search_attention-mechanism_2026-04.html', SEARCH);
+    const clean = googleScholar.extract(doc, url).map((p) => p.id);
+    const block = readFileSync(
+      join(FIXTURES, 'reconstructed/google-scholar/user-profiles-block.html'),
+      'utf8',
+    );
+    const box = fromHtml(block, SEARCH).doc.querySelector('.gs_r')!;
+    const first = doc.querySelector('.gs_r.gs_or')!;
+    first.parentElement!.insertBefore(doc.importNode(box, true), first);
+    const papers = googleScholar.extract(doc, url);
+    expect(papers.map((p) => p.id)).toEqual(clean);
+    expect(papers.some((p) => /user profiles/i.test(p.title))).toBe(false);
+  });
+
+  it('skips rows whose title links to a profile, even with a result body', () => {
+    const { doc, url } = fromHtml(
+      '<div class="gs_r"><div class="gs_ri"><h3 class="gs_rt"><a href="/citations?user=JicYPdAAAAAJ&amp;hl=en">Geoffrey Hinton</a></h3><div class="gs_a">University of Toronto</div></div></div>' +
+        '<div class="gs_r"><div class="gs_ri"><h3 class="gs_rt"><a href="https://scholar.google.de/citations?view_op=search_authors&amp;mauthors=x">User profiles for x</a></h3></div></div>' +
+        '<div class="gs_r"><div class="gs_ri"><h3 class="gs_rt"><a href="https://example.org/paper">A Real Paper</a></h3><div class="gs_a">A Author - Venue, 2020 - example.org</div></div></div>',
+      SEARCH,
+    );
+    expect(googleScholar.extract(doc, url).map((p) => p.title)).toEqual(['A Real Paper']);
+  });
+
+  it('a box without a result body is no result, and no such box makes a listing', () => {
+    const { doc, url } = fromHtml(
+      '<div class="gs_r"><h3 class="gs_rt"><a href="https://example.org/x">Not A Result Body</a></h3></div>',
+      SEARCH,
+    );
+    expect(googleScholar.detect(doc, url)).toBeNull();
+    expect(googleScholar.extract(doc, url)).toEqual([]);
+  });
+
+  it('reads /scholar_lookup (linked from arXiv and reference lists) like /scholar', () => {
+    const lookup = 'https://scholar.google.com/scholar_lookup?title=Attention+mechanism&hl=en';
+    const { kind, papers } = run('google-scholar/search_attention-mechanism_2026-04.html', lookup);
+    expect(kind).toBe('listing');
+    expect(papers).toHaveLength(10);
+    const { doc, url } = loadPage('google-scholar/search_attention-mechanism_2026-04.html', lookup);
+    expect(detectPapers(doc, url).sources).toEqual(['google-scholar']);
+  });
+
   it('finds nothing on a captcha page', () => {
     const { doc, url } = fromHtml(
       '<html><body><div id="gs_captcha_ccl"><h1>Please show you&#39;re not a robot</h1><form id="gs_captcha_f"></form></div></body></html>',

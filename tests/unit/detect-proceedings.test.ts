@@ -161,6 +161,23 @@ describe('bioRxiv / medRxiv', () => {
     expect(p!.element?.localName).toBe('h1');
   });
 
+  it('article page with a pre-2019 DOI (10.1101/550335): the article, not a sidebar entry', () => {
+    const { doc, r } = load('biorxiv', 'content_550335v1.html');
+    expect(r.kind).toBe('single');
+    expect(r.sources).toEqual(['biorxiv']);
+    expect(r.papers).toHaveLength(1);
+    expect(r.papers[0]).toMatchObject({
+      id: 'doi:10.1101/550335',
+      title: 'A probe preprint posted under an old-style bioRxiv DOI',
+      authors: ['Ada Example', 'Ben Example'],
+      year: 2019,
+      kind: 'single',
+    });
+    // Seven digits are no old-style DOI: the same page there is read as a listing.
+    const other = new URL('https://www.biorxiv.org/content/10.1101/5503351v1');
+    expect(biorxiv.detect(doc, other)).toBe('listing');
+  });
+
   it('search rows: NLM name parts joined, the result item is the row, DOI from the link', () => {
     const { r } = load('biorxiv', 'search_protein-language-model.html');
     expect(r.papers[0]!.authors).toEqual(['Zeming Lin', 'Halil Akin', 'Roshan Rao']);
@@ -219,6 +236,63 @@ describe('PMLR', () => {
     });
   });
 
+  it('volume page: the "Download PDF" link, not a supplementary PDF listed before it', () => {
+    const { r } = load('pmlr', 'v28.html');
+    expect(r.papers.map((p) => [p.url, p.pdfUrl])).toEqual([
+      [
+        'https://proceedings.mlr.press/v28/sznitman13.html',
+        'http://proceedings.mlr.press/v28/sznitman13.pdf',
+      ],
+      [
+        'https://proceedings.mlr.press/v28/muandet13.html',
+        'http://proceedings.mlr.press/v28/muandet13.pdf',
+      ],
+      [
+        'https://proceedings.mlr.press/v28/boots13.html',
+        'http://proceedings.mlr.press/v28/boots13.pdf',
+      ],
+    ]);
+    expect(r.papers.every((p) => p.year === 2013)).toBe(true);
+  });
+
+  it('without the label, the PDF named after the paper key wins over the first PDF', () => {
+    const { doc, url } = fromHtml(
+      '<h2>Volume 28: International Conference on Machine Learning, 17-19 June 2013, Atlanta</h2>' +
+        '<div class="paper"><p class="title">T</p><p class="links">[<a href="/v28/k13.html">abs</a>]' +
+        '[<a href="/v28/k13-supp.pdf">supp</a>][<a href="/v28/k13/k13.pdf">pdf</a>]</p></div>',
+      'https://proceedings.mlr.press/v28/',
+    );
+    expect(pmlr.extract(doc, url)[0]!.pdfUrl).toBe('https://proceedings.mlr.press/v28/k13/k13.pdf');
+  });
+
+  it('reissue volume /r12/: paper pages, venue and year as for a volume', () => {
+    const { r } = load('pmlr', 'r12.html');
+    expect(r.papers[0]).toMatchObject({
+      url: 'https://proceedings.mlr.press/r12/acharyya14a.html',
+      pdfUrl: 'https://proceedings.mlr.press/r12/acharyya14a/acharyya14a.pdf',
+      venue: 'Conference on Uncertainty in Artificial Intelligence',
+      year: 2014,
+      authors: ['Ann Example', 'Bo Example'],
+    });
+    // The heading wording of reissues is unconfirmed: "Reissue 12: …" reads the same.
+    const { doc, url } = fromHtml(
+      '<h2>Reissue 12: Conference on Uncertainty in Artificial Intelligence, 23-27 July 2014, Quebec City</h2>' +
+        '<div class="paper"><p class="title">T</p><p class="links">[<a href="/r12/k14a.html">abs</a>]</p></div>',
+      'https://proceedings.mlr.press/r12/',
+    );
+    expect(pmlr.extract(doc, url)[0]).toMatchObject({
+      venue: 'Conference on Uncertainty in Artificial Intelligence',
+      year: 2014,
+      url: 'https://proceedings.mlr.press/r12/k14a.html',
+    });
+    // A reissued paper's own page is a paper page.
+    const page = fromHtml(
+      '<meta name="citation_title" content="A Reissued Paper"><article><h1>A Reissued Paper</h1></article>',
+      'https://proceedings.mlr.press/r5/morin05a.html',
+    );
+    expect(pmlr.detect(page.doc, page.url)).toBe('single');
+  });
+
   it('the list of volumes is not a listing of papers', () => {
     const { doc, url } = fromHtml(
       '<ul class="proceedings-list"><li><a href="/v202/">Volume 202 ICML 2023</a></li></ul>',
@@ -249,6 +323,56 @@ describe('NeurIPS proceedings', () => {
     expect(r.papers[0]!.authors[0]).toBe('Rafael Rafailov');
     expect(r.papers[0]!.venue).toBe('Advances in Neural Information Processing Systems');
     expect(r.papers).toHaveLength(1);
+    // Older layout: the first non-empty paragraph after the "Abstract" heading.
+    expect(r.papers[0]!.abstract).toMatch(/^While large-scale unsupervised language models/);
+  });
+
+  it('abstract page, current theme: DOI, h1.paper-title marked, abstract from p.paper-abstract', () => {
+    const { r } = load(
+      'neurips',
+      'hash_013cf29a9e68e4411d0593040a8a1eb3-Abstract-Datasets_and_Benchmarks_Track.html',
+    );
+    expect(r.papers).toHaveLength(1);
+    expect(r.papers[0]).toMatchObject({
+      id: 'doi:10.52202/079017-0016',
+      authors: ['Ann Example', 'Bo Example'],
+      year: 2024,
+      abstract: 'An invented abstract: a benchmark of small tasks, read from the marked paragraph.',
+      kind: 'single',
+    });
+    expect(r.papers[0]!.element?.matches('h1.paper-title')).toBe(true);
+  });
+
+  it('2021 Datasets & Benchmarks host: round1/round2 rows, venue from the host', () => {
+    const { r } = load('neurips', 'db2021_paper_2021.html');
+    expect(r.kind).toBe('listing');
+    expect(r.papers.map((p) => [p.venue, p.year])).toEqual([
+      ['NeurIPS Datasets and Benchmarks', 2021],
+      ['NeurIPS Datasets and Benchmarks', 2021],
+      ['NeurIPS Datasets and Benchmarks', 2021],
+    ]);
+    expect(r.papers[2]!.authors).toEqual(['Di Example', 'Ed Example', 'Flo Example']);
+    expect(r.papers[0]!.pdfUrl).toBe(
+      'https://datasets-benchmarks-proceedings.neurips.cc/paper_files/paper/2021/file/013d407166ec4fa56eb1e1f8cbe183b9-Paper-round1.pdf',
+    );
+    // "Edited by" names outside the list are no paper's authors.
+    expect(r.papers.flatMap((p) => p.authors)).not.toContain('J. Vanschoren');
+  });
+
+  it('2025 volume page: double-escaped entities decoded, names split on commas only', () => {
+    const { r } = load('neurips', 'paper_2025_vol38-main-conference.html');
+    expect(r.papers[0]!.authors).toEqual(['Ann Example', 'Chenyue "xdd44" Dai', "Bo O'Example"]);
+    expect(r.papers.map((p) => [p.venue, p.year])).toEqual([
+      ['NeurIPS', 2025],
+      ['NeurIPS Datasets and Benchmarks', 2025],
+      ['NeurIPS', 2025],
+    ]);
+    // "&" and ";" inside a name stay; an unknown entity is left as written.
+    const { doc, url } = fromHtml(
+      '<ul class="paper-list"><li><a href="/paper_files/paper/2025/hash/0123456789abcdef0123456789abcdef-Abstract-Conference.html">T</a> <span class="paper-authors">Ann &amp;amp; Co; Bo, Cy &amp;zzz; Dee</span></li></ul>',
+      'https://proceedings.neurips.cc/paper_files/paper/2025/vol38-main-conference',
+    );
+    expect(neurips.extract(doc, url)[0]!.authors).toEqual(['Ann & Co; Bo', 'Cy &zzz; Dee']);
   });
 
   it('derives PDFs for every track and era; ICLR on the same platform', () => {

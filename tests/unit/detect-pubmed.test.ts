@@ -77,6 +77,22 @@ describe('pubmed: result rows (real capture)', () => {
       { id: 'pmid:12345', title: 'A title.', authors: [] },
     ]);
   });
+
+  it('keeps a row titled "[No title available]" by its pmid, without that title', () => {
+    const { doc, url } = fromHtml(
+      '<article class="full-docsum"><a class="docsum-title" href="/2345678/" data-article-id="2345678">[No title available]</a>' +
+        '<span class="short-journal-citation">Lancet. 1990.</span></article>' +
+        '<article class="full-docsum"><a class="docsum-title" href="/3456789/">[Not Available].</a></article>' +
+        '<article class="full-docsum"><a class="docsum-title" href="/4567890/">[Treatment of gout].</a></article>',
+      SEARCH,
+    );
+    expect(pubmed.extract(doc, url).map((p) => [p.id, p.title])).toEqual([
+      ['pmid:2345678', ''],
+      ['pmid:3456789', ''],
+      // A bracketed translated title is a real title.
+      ['pmid:4567890', '[Treatment of gout].'],
+    ]);
+  });
 });
 
 describe('pubmed: article page (reconstructed)', () => {
@@ -120,5 +136,15 @@ describe('pubmed: article page (reconstructed)', () => {
         authors: ['Ann Author'],
       },
     ]);
+  });
+
+  it('an article page titled "[No title available]" keeps its pmid, not that title', () => {
+    const { doc, url } = fromHtml(
+      `<meta name="citation_title" content="[No title available]"><meta name="citation_pmid" content="2345678">
+       <div id="full-view-heading"><h1 class="heading-title">[No title available]</h1></div>`,
+      'https://pubmed.ncbi.nlm.nih.gov/2345678/',
+    );
+    const papers = pubmed.extract(doc, url);
+    expect(papers.map((p) => [p.id, p.title])).toEqual([['pmid:2345678', '']]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * bioRxiv and medRxiv (HighWire's Drupal "JCore" platform; MARKUP-NOTES §6, medium confidence).
- * Article pages `/content/10.1101/<date>.<n>v<k>[.full|.abstract|…]` carry citation_* meta;
- * search, collection, archive and TOC pages list `div.highwire-cite` blocks whose title link is
+ * Article pages `/content/10.1101/<date>.<n>v<k>[.full|.abstract|…]` (before December 2019:
+ * `/content/10.1101/<6 digits>v<k>`) carry citation_* meta; search, collection, archive and TOC
+ * pages list `div.highwire-cite` blocks whose title link is
  * `a.highwire-cite-linked-title`. Those `highwire-*` names are the platform's semantic component
  * classes (Zotero's HighWire translator keys on them too), not styling.
  */
@@ -12,7 +13,9 @@ import { attr, text, yearOf } from '../dom';
 import { readMetaPaper } from '../generic/meta-tags';
 import { makePaper } from '../make-paper';
 
-const ARTICLE_PATH = /^\/content\/10\.1101\/\d{4}\.\d{2}\.\d{2}\.\d+/;
+// DOIs carry the posting date since December 2019 (10.1101/2022.07.20.500902); before that they
+// were six bare digits (10.1101/550335), and those pages are still served under their old DOI.
+const ARTICLE_PATH = /^\/content\/10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.\d+|\d{6}(?![\d.]))/;
 const TITLE_LINK = 'a.highwire-cite-linked-title[href]';
 
 function serverOf(url: URL): string {
@@ -96,6 +99,7 @@ export const biorxiv: Adapter = {
     'https://www.biorxiv.org/content/10.1101/2023.02.10.528061v2',
     'https://www.biorxiv.org/content/10.1101/2023.02.10.528061v2.full',
     'https://www.medrxiv.org/content/10.1101/2020.04.14.20062463v2.abstract',
+    'https://www.biorxiv.org/content/10.1101/550335v1',
     'https://www.biorxiv.org/search/CRISPR%20numresults%3A75%20sort%3Arelevance-rank',
     'https://www.biorxiv.org/collection/neuroscience?page=2',
     'https://www.medrxiv.org/content/early/recent',

@@ -1,6 +1,6 @@
 /**
- * Google Scholar: result pages (search, cluster, "cited by", related) and citations profiles,
- * including the rows a profile's "show more" appends later.
+ * Google Scholar: result pages (search, cluster, "cited by", related, lookup) and citations
+ * profiles, including the rows a profile's "show more" appends later.
  *
  * Scholar has no ids, data attributes or meta tags worth the name: its gs_* / gsc_* class names are
  * the only hooks it offers, so every selector here leans on them.
@@ -15,11 +15,18 @@ const ID = 'google-scholar';
 
 // scholar.google.com, .co.jp, .com.hk …; not scholar.googleusercontent.com (BibTeX/cache files).
 const HOST = /^scholar\.google\.(?:[a-z]{2,3}|com?\.[a-z]{2})$/;
-const RESULT_PATH = /^\/scholar\/?$/;
+// /scholar_lookup (arXiv's "Google Scholar" link, publishers' reference lists) renders the same
+// result list as /scholar.
+const RESULT_PATH = /^\/scholar(?:_lookup)?\/?$/;
 const PROFILE_PATH = /^\/citations\/?$/;
 
-/** Result rows carry .gs_rt; the query-suggestion and alert boxes that share .gs_r do not. */
+/**
+ * Result rows carry .gs_rt; the query-suggestion and alert boxes that share .gs_r do not. The
+ * "User profiles for …" box is a .gs_r with a .gs_rt too, but no result body (.gs_ri, present on
+ * every result of the saved 2016 and 2026 pages): that body is what makes a row a paper.
+ */
 const RESULT_ROW = '.gs_r';
+const RESULT_BODY = '.gs_ri';
 const PROFILE_ROW = 'tr.gsc_a_tr';
 
 function isProfile(url: URL): boolean {
@@ -59,10 +66,20 @@ function venueAndYear(s: string): { venue?: string; year?: number } {
   return { venue: s || undefined };
 }
 
+/**
+ * A link to a Scholar profile or author search (/citations?…), relative or absolute. Result pages
+ * sit at the root, so a relative 'citations?…' lands there too. Read off the raw href: parsing a
+ * URL per row is a large part of a long listing's cost.
+ */
+const PROFILE_HREF = /^(?:https?:\/\/scholar\.google\.[a-z.]+)?\/?citations\/?(?:[?#]|$)/i;
+
 function resultRow(row: Element, base: URL): FoundPaper | null {
-  const rt = row.querySelector('.gs_rt');
+  // Two steps, not '.gs_ri .gs_rt' (see the side links below for why).
+  const rt = row.querySelector(RESULT_BODY)?.querySelector('.gs_rt');
   if (!rt) return null;
   const link = rt.querySelector('a[href]');
+  // A title that links to a profile names a person, not a paper.
+  if (link && PROFILE_HREF.test(attr(link, 'href'))) return null;
   // With a link the link's text is the title; without one ([CITATION] rows) the heading's is.
   const title = link ? text(link) : textWithoutMarkers(rt);
   // Raw href: makePaper resolves it, so each URL is parsed as few times as possible.
@@ -135,13 +152,15 @@ export const googleScholar: Adapter = {
     'https://scholar.google.co.jp/scholar?q=%22Learning+deep+architectures+for+AI%22',
     'https://scholar.google.com/scholar?cluster=5362332738201102290&hl=en',
     'https://scholar.google.com/scholar?cites=5750819312257210840&as_sdt=2005&hl=en',
+    'https://scholar.google.com/scholar_lookup?arxiv_id=1706.03762',
+    'https://scholar.google.com/scholar_lookup?title=Attention+mechanism&hl=en',
     'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en',
     'https://scholar.google.de/citations?hl=de&user=qc6CJjYAAAAJ&view_op=list_works&sortby=pubdate',
   ],
   detect(doc, url) {
     if (isProfile(url)) return doc.querySelector(`${PROFILE_ROW} a.gsc_a_at`) ? 'listing' : null;
     if (RESULT_PATH.test(url.pathname))
-      return doc.querySelector(`${RESULT_ROW} .gs_rt`) ? 'listing' : null;
+      return doc.querySelector(`${RESULT_ROW} ${RESULT_BODY} .gs_rt`) ? 'listing' : null;
     return null;
   },
   extract(doc, url) {

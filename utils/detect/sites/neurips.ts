@@ -1,27 +1,62 @@
 /**
  * NeurIPS proceedings (proceedings.neurips.cc = papers.nips.cc; the same platform serves
- * proceedings.iclr.cc from 2024). MARKUP-NOTES §6, high confidence: a year page
- * `/paper_files/paper/<YYYY>` lists `li` rows holding `a[href*="-Abstract"]` (title) and `i`
- * (authors); an abstract page `…/hash/<32hex>-Abstract[-<track>].html` carries citation_* meta.
- * The hooks are the URL shapes, which every track shares (main, Datasets & Benchmarks, pre-2022).
+ * proceedings.iclr.cc from 2024, and the 2021 Datasets & Benchmarks track on its own host).
+ * MARKUP-NOTES §6, high confidence: a year page `/paper_files/paper/<YYYY>` lists `li` rows
+ * holding `a[href*="-Abstract"]` (title) and `i` or `span.paper-authors` (authors); an abstract
+ * page `…/hash/<32hex>-Abstract[-<track>].html` carries citation_* meta. The hooks are the URL
+ * shapes, which every track shares (main, Datasets & Benchmarks, position, pre-2022, D&B 2021).
  */
 import { LIMITS, type FoundPaper } from '../../paper';
 import type { Adapter } from '../adapter';
-import { attr, splitAuthors, text } from '../dom';
+import { attr, clean, text } from '../dom';
 import { readMetaPaper } from '../generic/meta-tags';
 import { makePaper } from '../make-paper';
 
+// NeurIPS 2021 Datasets & Benchmarks: /paper/2021 with `-Abstract-round1|2.html` links
+// (uw-share-lab/openproceedings docs/research/2026-09-27-openreview-and-proceedings-facts.md).
+const DB_HOST = 'datasets-benchmarks-proceedings.neurips.cc';
 const HOSTS = new Set([
   'proceedings.neurips.cc',
   'papers.nips.cc',
   'papers.neurips.cc',
   'proceedings.iclr.cc',
+  DB_HOST,
 ]);
 const ABSTRACT_PAGE = /\/hash\/[0-9a-f]{32}-Abstract[\w-]*\.html$/;
 const ROW_LINK = 'li a[href*="-Abstract"][href*="/hash/"]';
 
 function venueOf(url: URL): string {
+  if (url.hostname === DB_HOST) return 'NeurIPS Datasets and Benchmarks';
   return url.hostname === 'proceedings.iclr.cc' ? 'ICLR' : 'NeurIPS';
+}
+
+const ENTITIES: Record<string, string> = { quot: '"', amp: '&', apos: "'", lt: '<', gt: '>' };
+
+/**
+ * The 2025 index escapes some names twice (`Chenyue &amp;quot;xdd44&amp;quot; Dai`), so the text
+ * still holds `&quot;` after parsing. Decoded by table, never by handing page text to the parser.
+ */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,5}));/gi, (m, dec, hex, name) => {
+    if (name) return ENTITIES[(name as string).toLowerCase()] ?? m;
+    const cp = dec ? Number(dec) : parseInt(hex as string, 16);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+}
+
+/**
+ * Author lines here are "A, B, C" (every era and track seen), so commas alone separate names:
+ * splitting on `&`, `;` or "and" as well would cut decoded entities and names apart.
+ */
+function splitNeuripsAuthors(s: string): string[] {
+  const out: string[] = [];
+  for (const part of decodeEntities(s).split(',')) {
+    const name = clean(part, LIMITS.author);
+    if (name) out.push(name);
+    if (out.length >= LIMITS.authors) break;
+  }
+  return out;
 }
 
 function yearOfPath(path: string): number | undefined {
@@ -39,22 +74,39 @@ export function pdfOfAbstract(href: string): string | undefined {
   return m ? `${m[1]!}/file/${m[2]!}-Paper${m[3]!}.pdf` : undefined;
 }
 
+const SECTION_LABEL =
+  /^(?:authors?|abstract|bibtex|doi|name change policy|supplemental|reviews?)$/i;
+
+/**
+ * The abstract: the current theme marks it `p.paper-abstract` (its own semantic class, on pages of
+ * every year); older pages put it in the first non-empty `p` after an "Abstract" heading.
+ */
+function abstractOf(doc: Document, headings: Element[]): string {
+  const marked = doc.querySelector('p.paper-abstract');
+  if (marked) return text(marked, LIMITS.abstract);
+  const label = headings.find((h) => /^abstract$/i.test(text(h, 20)));
+  let el = label?.nextElementSibling;
+  for (let i = 0; el && i < 4; i++, el = el.nextElementSibling) {
+    if (el.localName !== 'p') break;
+    const t = text(el, LIMITS.abstract);
+    if (t) return t;
+  }
+  return '';
+}
+
 function extractAbstract(doc: Document, url: URL): FoundPaper[] {
   const meta = readMetaPaper(doc, url);
-  // The title is the first heading that is not a section label ("Authors", "Abstract").
-  const heading = Array.from(doc.querySelectorAll('h2, h4'))
-    .slice(0, 10)
-    .find(
-      (h) =>
-        !/^(?:authors?|abstract|bibtex|name change policy|supplemental|reviews?)$/i.test(
-          text(h, 100),
-        ),
-    );
+  const headings = Array.from(doc.querySelectorAll('h2, h4')).slice(0, 10);
+  // The current theme marks its title h1.paper-title (a semantic class; the page has no id or data
+  // hook); older pages' is the first heading that is not a section label ("Authors", "Abstract").
+  const heading =
+    doc.querySelector('h1.paper-title') ?? headings.find((h) => !SECTION_LABEL.test(text(h, 100)));
   const p = makePaper(
     {
       ...meta,
       ids: meta?.ids ?? [],
       title: meta?.title || text(heading),
+      abstract: meta?.abstract || abstractOf(doc, headings),
       year: meta?.year ?? yearOfPath(url.pathname),
       venue: meta?.venue || venueOf(url),
       url: url.href,
@@ -88,7 +140,7 @@ function extractYear(
       {
         ids: [],
         title: text(a),
-        authors: splitAuthors(text(authorsEl, 5000)),
+        authors: splitNeuripsAuthors(text(authorsEl, 5000)),
         year: yearOfPath(new URL(abs).pathname) ?? year,
         venue: venueOf(url) + track,
         url: abs,
@@ -116,6 +168,9 @@ export const neurips: Adapter = {
     'https://proceedings.neurips.cc/paper_files/paper/2024/hash/0002bd2b5b0c1c7b1b0d8e63b8c93a16-Abstract-Datasets_and_Benchmarks_Track.html',
     'https://papers.nips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
     'https://proceedings.iclr.cc/paper_files/paper/2024',
+    'https://proceedings.neurips.cc/paper_files/paper/2025/vol38-main-conference',
+    'https://datasets-benchmarks-proceedings.neurips.cc/paper/2021',
+    'https://datasets-benchmarks-proceedings.neurips.cc/paper/2021/hash/013d407166ec4fa56eb1e1f8cbe183b9-Abstract-round1.html',
   ],
   detect(doc, url) {
     if (ABSTRACT_PAGE.test(url.pathname))

@@ -1,8 +1,9 @@
 /**
  * PMLR (proceedings.mlr.press), from its own Jekyll theme (mlresearch/jekyll-theme; MARKUP-NOTES
- * §6, high confidence). A volume page `/vNNN/` lists `div.paper` rows (`p.title`, `span.authors`,
- * `p.links` with abs / Download PDF / OpenReview / arXiv links); a paper page `/vNNN/<key>.html`
- * carries citation_* meta. The theme's classes are its only hooks: there are no data attributes.
+ * §6, high confidence). A volume page `/vNNN/` (a reissue: `/rNN/`) lists `div.paper` rows
+ * (`p.title`, `span.authors`, `p.links` with abs / Download PDF / OpenReview / arXiv links); a
+ * paper page `/vNNN/<key>.html` carries citation_* meta. The theme's classes are its only hooks:
+ * there are no data attributes.
  */
 import { idsFromUrl } from '../../identity';
 import { LIMITS, type FoundPaper } from '../../paper';
@@ -11,12 +12,17 @@ import { absUrl, attr, clean, splitAuthors, text, yearOf } from '../dom';
 import { readMetaPaper } from '../generic/meta-tags';
 import { makePaper } from '../make-paper';
 
-const PAPER_PATH = /^\/v\d+\/[^/]+\.html$/;
+// Reissues of older proceedings live beside the volumes as /rNN/ (volume "R12", papers cited as
+// proceedings.mlr.press/r5/morin05a.html; mlresearch/r12 _config.yml: baseurl /r12, /:title.html).
+const PAPER_PATH = /^\/[vr]\d+\/[^/]+\.html$/;
 
-/** "Volume 202: International Conference on Machine Learning, 23-29 July 2023, Honolulu, …" */
+/**
+ * "Volume 202: International Conference on Machine Learning, 23-29 July 2023, Honolulu, …". A
+ * reissue's volume is "R12" and its page may call itself a reissue: both wordings are accepted.
+ */
 function volumeInfo(doc: Document): { venue: string; year: number | undefined } {
   const h = text(doc.querySelector('h2'), LIMITS.venue * 2);
-  const m = /^Volume\s+\d+\s*:\s*(.+)$/i.exec(h);
+  const m = /^(?:Volume|Reissue)\s+R?\d+\s*:\s*(.+)$/i.exec(h);
   if (!m) return { venue: '', year: undefined };
   return { venue: clean(m[1]!.split(',')[0], LIMITS.venue), year: yearOf(m[1]) };
 }
@@ -55,6 +61,28 @@ function extractPaper(doc: Document, url: URL): FoundPaper[] {
   return p ? [p] : [];
 }
 
+const PDF_HREF = /\.pdf(?:$|[?#])/i;
+
+/**
+ * The paper's PDF among a row's links: the one the theme labels "Download PDF", else the PDF
+ * named after the paper's key (`<key>/<key>.pdf`, or `<key>.pdf` in old volumes), else the first
+ * PDF. A supplementary PDF (`<key>-supp.pdf`) may come before it.
+ */
+function pdfLink(links: Element[], absHref: string): Element | undefined {
+  const pdfs = links.filter((a) => PDF_HREF.test(attr(a, 'href')));
+  const labelled = pdfs.find((a) => /\bdownload\s+pdf\b/i.test(text(a, 100)));
+  if (labelled) return labelled;
+  const key = /\/([^/]+)\.html$/.exec(absHref)?.[1];
+  const own = key
+    ? pdfs.find((a) =>
+        attr(a, 'href')
+          .replace(/[?#].*$/, '')
+          .endsWith(`/${key}.pdf`),
+      )
+    : undefined;
+  return own ?? pdfs[0];
+}
+
 function extractVolume(doc: Document, url: URL): FoundPaper[] {
   const { venue, year } = volumeInfo(doc);
   const out: FoundPaper[] = [];
@@ -67,7 +95,7 @@ function extractVolume(doc: Document, url: URL): FoundPaper[] {
       const u = absUrl(attr(a, 'href'), url);
       return !!u && new URL(u).hostname === url.hostname && PAPER_PATH.test(new URL(u).pathname);
     });
-    const pdf = links.find((a) => /\.pdf(?:$|[?#])/i.test(attr(a, 'href')));
+    const pdf = pdfLink(links, attr(abs, 'href'));
     const p = makePaper(
       {
         ids: linkIds(links, url),
@@ -98,6 +126,8 @@ export const pmlr: Adapter = {
     'https://proceedings.mlr.press/v202/',
     'https://proceedings.mlr.press/v235/wu24d.html',
     'https://proceedings.mlr.press/',
+    'https://proceedings.mlr.press/r12/',
+    'https://proceedings.mlr.press/r5/morin05a.html',
   ],
   detect(doc, url) {
     if (PAPER_PATH.test(url.pathname))

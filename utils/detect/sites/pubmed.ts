@@ -19,6 +19,16 @@ const LISTING_PATH = /^\/(?:|clipboard\/|trending\/)$/;
 const ROW = 'article.full-docsum';
 const ARTICLE_HOOK = 'meta[name="citation_pmid" i], #full-view-heading';
 
+/**
+ * MEDLINE's stand-ins for a missing (English) title, shown as the title on PubMed: they name no
+ * paper, so the pmid alone identifies it.
+ */
+const NO_TITLE = /^\[(?:no title available|not available)\]\.?$/i;
+
+function realTitle(s: string): string {
+  return NO_TITLE.test(s) ? '' : s;
+}
+
 /** "Hagger MS, Wood C, Stiff C." → names; PubMed separates names by commas only. */
 function splitPubmedAuthors(s: string): string[] {
   return s
@@ -49,7 +59,7 @@ function row(el: Element, base: URL): FoundPaper | null {
   return makePaper(
     {
       ids,
-      title: text(link),
+      title: realTitle(text(link)),
       authors: splitPubmedAuthors(authorsText),
       year: yearOf(short || cite),
       venue,
@@ -64,7 +74,7 @@ function row(el: Element, base: URL): FoundPaper | null {
 
 function articlePage(doc: Document, url: URL): FoundPaper | null {
   const heading = doc.querySelector('#full-view-heading h1.heading-title, h1.heading-title');
-  const title = metaContent(doc, 'citation_title') || text(heading);
+  const title = realTitle(clean(metaContent(doc, 'citation_title'))) || realTitle(text(heading));
   const pmid =
     metaContent(doc, 'citation_pmid') ||
     text(
