@@ -7,7 +7,7 @@ import { canonicalId, idsFromUrl, normalizeArxiv, normalizeDoi } from '../../ide
 import { LIMITS, type FoundPaper, type PageKind } from '../../paper';
 import type { Adapter } from '../adapter';
 import { clean, yearOf } from '../dom';
-import { headingFor, plain } from './meta-tags';
+import { headingFor, personName as flipName, plain } from './meta-tags';
 import { makePaper, type RawPaper } from '../make-paper';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -44,11 +44,18 @@ function str(v: Json | undefined, max: number = LIMITS.title): string {
   return '';
 }
 
-function personName(v: Json): string {
-  if (typeof v === 'string') return plain(v, LIMITS.author);
+/** Nodes of one block by `@id`, so that `{"@id": "#person"}` can stand for the node it names. */
+type Nodes = ReadonlyMap<string, Obj>;
+
+function personName(v: Json, nodes: Nodes): string {
+  if (typeof v === 'string') return flipName(plain(v, LIMITS.author));
   if (!isObj(v)) return '';
+  // Site-wide graphs (Yoast, personal sites) describe the author once and point at that node.
+  if (v['name'] === undefined && typeof v['@id'] === 'string') v = nodes.get(v['@id']) ?? v;
   const name = str(v['name'], LIMITS.author);
-  if (name) return name;
+  // DataCite records (Zenodo) write a person's name "Family, Given"; an organization's comma is
+  // part of its name.
+  if (name) return typesOf(v).includes('organization') ? name : flipName(name);
   return clean(
     `${str(v['givenName'], LIMITS.author)} ${str(v['familyName'], LIMITS.author)}`,
     LIMITS.author,
@@ -114,7 +121,7 @@ function pdfOf(o: Obj): string {
   return '';
 }
 
-function toRaw(o: Obj, doc: Document): RawPaper | null {
+function toRaw(o: Obj, doc: Document, nodes: Nodes): RawPaper | null {
   const types = typesOf(o);
   const ids = idsOf(o);
   const scholarly = types.some((t) => SCHOLARLY.has(t));
@@ -125,7 +132,7 @@ function toRaw(o: Obj, doc: Document): RawPaper | null {
   if (!title) return null;
   const authors = [...list(o['author']), ...(o['author'] ? [] : list(o['creator']))]
     .slice(0, LIMITS.authors)
-    .map(personName)
+    .map((a) => personName(a, nodes))
     .filter(Boolean);
   const url = str(o['url'], LIMITS.url) || (typeof o['@id'] === 'string' ? o['@id'] : '');
   return {
@@ -183,8 +190,11 @@ export function readJsonLdPapers(doc: Document): RawPaper[] {
     } catch {
       continue;
     }
-    for (const o of topEntities(root)) {
-      const raw = toRaw(o, doc);
+    const entities = topEntities(root);
+    const nodes = new Map<string, Obj>();
+    for (const o of entities) if (typeof o['@id'] === 'string') nodes.set(o['@id'], o);
+    for (const o of entities) {
+      const raw = toRaw(o, doc, nodes);
       if (raw) found.push(raw);
     }
   }

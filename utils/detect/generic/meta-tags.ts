@@ -78,7 +78,7 @@ export function personName(s: string): string {
     /\d/.test(s) ||
     words(last) > 3 ||
     words(given) > 4 ||
-    /^(?:jr|sr|ii|iii|iv)\.?$/i.test(given)
+    /^(?:jr|sr|ii|iii|iv|inc|ltd|llc|gmbh)\.?$/i.test(given)
   )
     return s;
   return `${given} ${last}`;
@@ -110,6 +110,9 @@ const CITATION_SIGNALS = [
 // Dublin Core alone is common on ordinary pages (CMS templates fill dc.title and dc.creator for
 // every page), so it counts only with a creator plus a DOI or a scholarly type; see readMetaPaper.
 const DC_SIGNALS = ['dc.creator', 'dcterms.creator', 'dc.creator.personalname'];
+// Atypon-built sites (Emerald Insight) name the authors only as dc.Contributor: a fallback, since
+// elsewhere a contributor is an editor or translator beside the creators.
+const DC_CONTRIBUTORS = ['dc.contributor', 'dcterms.contributor'];
 // Built on first use: the every-page gate bundles hasMetaPaper, and most pages never call it.
 let titleSet: Set<string> | undefined;
 let signalSet: Set<string> | undefined;
@@ -151,8 +154,10 @@ export function readMetaPaper(
   for (const v of meta.get('citation_pmcid') ?? []) ids.push(`pmcid:${v.trim()}`);
 
   // A site-wide DOI (a journal's or a blog archive's) sits on pages with no creator of their own.
+  const dcNames = all(meta, ...DC_SIGNALS);
+  const dcAuthors = dcNames.length ? dcNames : all(meta, ...DC_CONTRIBUTORS);
   const hasDcSignal =
-    all(meta, 'dc.creator', 'dcterms.creator', 'dc.creator.personalname').length > 0 &&
+    dcAuthors.length > 0 &&
     (ids.length > 0 || SCHOLARLY_TYPE.test(first(meta, 'dc.type', 'dcterms.type')));
   const hasCitationSignal = citationTitle !== '' && CITATION_SIGNALS.some((k) => meta.has(k));
   if (!hasCitationSignal && !hasDcSignal) return null;
@@ -162,16 +167,18 @@ export function readMetaPaper(
     absUrl(attr(doc.querySelector('link[rel~="canonical" i][href]'), 'href'), url) ??
     url.href;
   // The page's own address often names the paper too (HAL, /doi/ paths); ids are canonicalized and
-  // de-duplicated later.
-  ids.push(...idsFromUrl(pageUrl), ...idsFromUrl(url.href));
+  // de-duplicated later. An address id of a kind the tags already give is dropped: a path like
+  // /doi/10.1108/X/full/html reads as a longer, wrong DOI beside the tags' right one.
+  const tagKinds = new Set(ids.map((id) => id.slice(0, id.indexOf(':'))));
+  for (const id of [...idsFromUrl(pageUrl), ...idsFromUrl(url.href)])
+    if (!tagKinds.has(id.slice(0, id.indexOf(':')))) ids.push(id);
 
   let authors = all(meta, 'citation_author');
   if (!authors.length) {
     const joined = first(meta, 'citation_authors');
     if (joined) authors = joined.split(/\s*;\s*/).filter(Boolean);
   }
-  if (!authors.length)
-    authors = all(meta, 'dc.creator', 'dcterms.creator', 'dc.creator.personalname');
+  if (!authors.length) authors = dcAuthors;
   authors = authors.map(personName);
 
   const year = yearOf(
@@ -240,7 +247,7 @@ export function hasMetaPaper(doc: Document): boolean {
   let title = false;
   let signal = false;
   titleSet ??= new Set(TITLE_KEYS);
-  signalSet ??= new Set([...CITATION_SIGNALS, ...DC_SIGNALS]);
+  signalSet ??= new Set([...CITATION_SIGNALS, ...DC_SIGNALS, ...DC_CONTRIBUTORS]);
   for (let i = 0; i < metas.length && i < MAX_META; i++) {
     const m = metas[i]!;
     for (const key of [m.getAttribute('name'), m.getAttribute('property')]) {
