@@ -20,16 +20,26 @@ const PAPER_GENRE =
   /^(?:article|preprint|proceeding|conference|bookitem|report|dissertation|thesis)$/i;
 const PAPER_FORMAT = /fmt:kev:mtx:(?:journal|dissertation)$/i;
 
+/** Keys that carry an identifier: the standard's `rft_id`, and spellings generators use instead. */
+const ID_KEY = /^(?:rft_id|rft\.id|rft\.identifier)$/i;
+
 function idsOf(p: URLSearchParams): string[] {
   const ids: string[] = [];
-  for (const raw of p.getAll('rft_id').slice(0, LIMITS.aliases)) {
+  let seen = 0;
+  for (const [key, raw] of p) {
+    // Hand-edited ContextObjects ("&amp; rft.id=…") leave stray spaces in keys.
+    const k = key.trim();
+    if (k.toLowerCase() === 'rft.doi') {
+      ids.push(`doi:${raw}`);
+      continue;
+    }
+    if (!ID_KEY.test(k) || ++seen > LIMITS.aliases) continue;
     const v = raw.trim();
     const m = /^info:(doi|arxiv|pmid)\/(.+)$/i.exec(v);
     if (m) ids.push(`${m[1]!.toLowerCase()}:${m[2]!}`);
     else if (/^https?:\/\//i.test(v)) ids.push(...idsFromUrl(v));
+    else if (/^(?:doi:\s*)?10\.\d{4,9}\//i.test(v)) ids.push(`doi:${v}`);
   }
-  // Some generators put the DOI in its own key.
-  for (const v of p.getAll('rft.doi')) ids.push(`doi:${v}`);
   return ids;
 }
 
@@ -55,7 +65,14 @@ export function readCoins(span: Element, base: URL): FoundPaper | null {
   const paperLike = PAPER_GENRE.test(genre) || (!genre && PAPER_FORMAT.test(format));
   // A web page or a whole book is not a paper unless the record names it by a paper id.
   if (!paperLike && ids.length === 0) return null;
-  const title = p.get('rft.atitle') || p.get('rft.btitle') || p.get('rft.title') || '';
+  // A "book item" without a part title is the whole thing: Wikipedia's older web citations are
+  // spelt so, with the page's name as the book title.
+  if (/^bookitem$/i.test(genre) && !p.get('rft.atitle')?.trim() && ids.length === 0) return null;
+  // Citation generators copy the reference's closing full stop into the title.
+  const title = (p.get('rft.atitle') || p.get('rft.btitle') || p.get('rft.title') || '').replace(
+    /(?<!\.)\.\s*$/,
+    '',
+  );
   const isPart = !!p.get('rft.atitle');
   const venue = isPart
     ? p.get('rft.jtitle') || p.get('rft.btitle') || p.get('rft.title')

@@ -4,7 +4,7 @@
  * Links in one row (`[paper] [pdf] [code]`, or a DOI and an arXiv link for the same work) make one
  * paper; its title is the link text when that reads as a title, else the row's own title text.
  */
-import { idsFromUrl, kindOf, normalizeArxiv, normalizeDoi } from '../../identity';
+import { idsFromUrl, kindOf, normalizeArxiv, normalizeDoi, normalizeTitle } from '../../identity';
 import { LIMITS, type FoundPaper, type PageKind } from '../../paper';
 import type { Adapter } from '../adapter';
 import { absUrl, clean, text } from '../dom';
@@ -22,6 +22,12 @@ const ROW = 'li, tr, dd, p';
 // Site chrome. A header or footer inside an article or main is part of the content (a post's
 // "Paper: arXiv" line), so only page-level ones are skipped.
 const CHROME = 'nav, [role="navigation"], [role="banner"], [role="contentinfo"]';
+// Sidebars beside the content ("Related reading") and publishers' "Cited by" blocks name other
+// works than the ones the page lists. An aside inside an article or main can be a margin note on
+// the listed paper, so, like header and footer, only page-level ones are skipped.
+const ASIDE = 'aside, [role="complementary"]';
+const CITED_BY =
+  '[class*="cited-by" i], [class*="citedby" i], [id*="cited-by" i], [id*="citedby" i]';
 const MAX_LINKS = 200_000;
 const MAX_ROW_TEXT = 3000;
 const MAX_BLOCK_TEXT = 500;
@@ -289,6 +295,20 @@ function paperOf(cands: Cand[], element: Element, title: string, base: URL): Fou
   );
 }
 
+function twoTitles(groups: Array<{ cands: Cand[] }>): boolean {
+  let first = '';
+  for (const g of groups) {
+    for (const c of g.cands.slice(0, 10)) {
+      const t = normalizeTitle(linkTitle(c.a));
+      if (!t) continue;
+      if (!first) first = t;
+      else if (t !== first) return true;
+      break;
+    }
+  }
+  return false;
+}
+
 /** Splits one row's links into papers: links sharing an id, merged unless two ids of a kind clash. */
 function groupRow(cands: Cand[]): Cand[][] {
   const groups: Array<{ ids: Set<string>; cands: Cand[] }> = [];
@@ -301,8 +321,10 @@ function groupRow(cands: Cand[]): Cand[][] {
   }
   if (groups.length > 1) {
     const all = groups.flatMap((g) => [...g.ids]);
-    // "[DOI] [arXiv]" for the same work: different kinds, no clash, one paper.
-    if (!conflicts(all, all)) return [groups.flatMap((g) => g.cands)];
+    // "[DOI] [arXiv]" for the same work: different kinds, no clash, one paper. Unless two links
+    // each carry a title and the titles differ: "<DOI>Paper</a>, extended version of <arXiv>Other
+    // paper</a>" names two works, whatever their ids' kinds.
+    if (!conflicts(all, all) && !twoTitles(groups)) return [groups.flatMap((g) => g.cands)];
   }
   return groups.map((g) => g.cands);
 }
@@ -321,6 +343,9 @@ export function extractIdLinks(doc: Document, url: URL): FoundPaper[] {
     if (a.closest(CHROME)) continue;
     const hf = a.closest('header, footer');
     if (hf && !hf.closest('article, main')) continue;
+    const side = a.closest(ASIDE);
+    if (side && !side.closest('article, main')) continue;
+    if (a.closest(CITED_BY)) continue;
     const row = rowOf(a, ids, base);
     const list = rows.get(row);
     if (list) list.push({ a, ids, href });
