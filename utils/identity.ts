@@ -233,7 +233,7 @@ export function idsFromUrl(href: string, base?: string): string[] {
       path,
     );
     if (m) add(`acl:${m[1]!}`);
-  } else if (host === 'dblp.org' || host === 'dblp.uni-trier.de') {
+  } else if (host === 'dblp.org' || host === 'dblp.uni-trier.de' || host === 'dblp.dagstuhl.de') {
     const m = /^\/rec\/(?:html\/|bibtex\/)?([\w-]+\/[\w-]+\/[\w.-]+?)(?:\.html|\.bib|\.xml)?$/.exec(
       path,
     );
@@ -248,6 +248,11 @@ export function idsFromUrl(href: string, base?: string): string[] {
   ) {
     const m = /^\/([a-z]+-\d{6,9})(?:v\d+)?(?:\/|$)/.exec(path);
     if (m) add(`hal:${m[1]!}`);
+  } else if (host === 'nature.com') {
+    // Nature Portfolio registers every article under 10.1038/<the article's name in its address>
+    // (s41586-020-2649-2, nature12373, ncomms4012): reading lists and news link there, not to doi.org.
+    const m = /^\/articles\/([a-z][a-z0-9-]{3,60})(?:\.pdf)?\/?$/i.exec(path);
+    if (m) add(`doi:10.1038/${m[1]!}`);
   } else if (host === 'biorxiv.org' || host === 'medrxiv.org') {
     const m =
       /^\/content\/(10\.1101\/[\d.]+?)(?:v\d+)?(?:[./](?:full|abstract|pdf|article-info).*)?$/.exec(
@@ -261,16 +266,18 @@ export function idsFromUrl(href: string, base?: string): string[] {
       /\/(?:doi|article|chapter|book)\/(?:abs\/|full\/|pdf\/|epdf\/|pdfdirect\/)?(10\.\d{4,9}\/[^?#]+)$/.exec(
         path,
       );
-    // IOP and others append the view after the DOI (/article/10.1088/…/012173/meta); no DOI ends so.
+    // IOP and others append the view after the DOI (/article/10.1088/…/012173/meta), sometimes
+    // two (Emerald's /full/html); no DOI ends so.
     if (m)
       add(
-        `doi:${decodeSafe(m[1]!).replace(/\/(?:meta|pdf|epdf|fulltext|full|abstract|html)\/?$/i, '')}`,
+        `doi:${decodeSafe(m[1]!).replace(/(?:\/(?:meta|pdf|epdf|fulltext|full|abstract|html))+\/?$/i, '')}`,
       );
   }
   if (out.length === 0 && host !== 'doi.org') {
-    // Some links carry the DOI as a query value (?doi=10.x/y, Taylor & Francis' identifierValue=10.x/y).
+    // Some links carry the DOI as a query value (?doi=10.x/y, Taylor & Francis' identifierValue=10.x/y,
+    // PLOS' article?id=10.1371/…).
     for (const [k, v] of u.searchParams) {
-      if (/doi|identifier/i.test(k) && /^10\.\d{4,9}\/\S/.test(v.trim())) {
+      if (/doi|identifier|^id$/i.test(k) && /^10\.\d{4,9}\/\S/.test(v.trim())) {
         add(`doi:${v}`);
         break;
       }

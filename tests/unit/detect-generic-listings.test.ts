@@ -135,3 +135,21 @@ describe('coins: spellings of the identifier and of the genre', () => {
     expect(found.map((p) => p.title)).toEqual(['Fiji: an open-source platform']);
   });
 });
+
+describe('publishers that spell the DOI in their own addresses', () => {
+  it('a reading list linking Nature and PLOS articles, not doi.org, names each by its DOI', () => {
+    const papers = one(`<main><h1>Reading list</h1><ul>
+      <li><a href="https://www.nature.com/articles/s41586-020-2649-2">Array programming with NumPy</a></li>
+      <li><a href="https://www.nature.com/articles/nature14539">Deep learning</a>
+        (<a href="https://www.nature.com/articles/nature14539.pdf">PDF</a>)</li>
+      <li><a href="https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0130140">On
+        pixel-wise explanations</a></li>
+      <li><a href="https://www.nature.com/nature/articles?type=article">More from Nature</a></li>
+    </ul></main>`);
+    expect(papers.map((p) => [p.id, p.title])).toEqual([
+      ['doi:10.1038/s41586-020-2649-2', 'Array programming with NumPy'],
+      ['doi:10.1038/nature14539', 'Deep learning'],
+      ['doi:10.1371/journal.pone.0130140', 'On pixel-wise explanations'],
+    ]);
+  });
+});

@@ -90,4 +90,29 @@ describe('identity scheme', () => {
     );
     expect(idsFromUrl('javascript:alert(1)')).toEqual([]);
   });
+
+  it('reads DOIs that publishers spell in their own addresses', () => {
+    // Nature Portfolio: the article's name is the DOI's suffix.
+    expect(idsFromUrl('https://www.nature.com/articles/s41586-020-2649-2')).toEqual([
+      'doi:10.1038/s41586-020-2649-2',
+    ]);
+    for (const pdfOrNot of ['', '.pdf'])
+      expect(idsFromUrl(`https://www.nature.com/articles/nature14539${pdfOrNot}`)).toEqual([
+        'doi:10.1038/nature14539',
+      ]);
+    expect(idsFromUrl('https://www.nature.com/nature/articles?type=article')).toEqual([]);
+    // PLOS: the DOI as the `id` query value.
+    expect(
+      idsFromUrl('https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456'),
+    ).toEqual(['doi:10.1371/journal.pone.0123456']);
+    expect(idsFromUrl('https://example.org/view?id=12345')).toEqual([]);
+    // Two views after the DOI (Emerald): both go.
+    expect(
+      idsFromUrl('https://www.emerald.com/insight/content/doi/10.1108/JD-01-2020-0001/full/html'),
+    ).toEqual(['doi:10.1108/jd-01-2020-0001']);
+    // dblp's mirror names the same records.
+    expect(idsFromUrl('https://dblp.dagstuhl.de/rec/conf/icml/SmithJ.html')).toEqual([
+      'dblp:conf/icml/SmithJ',
+    ]);
+  });
 });

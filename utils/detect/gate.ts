@@ -124,8 +124,9 @@ export const LINK_WORDS = [
   'semanticscholar.org',
   'hal.science',
   'archives-ouvertes.fr',
+  'nature.com/articles',
   '/doi/',
-  '/10.',
+  '10.',
 ];
 export const LINK_HINT = `a:is(${LINK_WORDS.map((w) => `[href*="${w}"]`).join(',')})`;
 
@@ -148,7 +149,8 @@ export const LD_JSON_XPATH =
  *  - an arXiv id (2106.09685, math/0309136) or a DOI (10.1145/…) shows its digits;
  *  - other ids come with their host named in the link, or in a relative link (which takes the
  *    page's host): OpenReview id=, DBLP /rec/, Semantic Scholar /paper/, PubMed /1234, PMC
- *    /articles/PMC, ACL 2020. or P19-1001, HAL -0123456;
+ *    /articles/PMC, ACL 2020. or P19-1001, HAL -0123456; Nature's /articles/ only absolute, since
+ *    a relative /articles/… is every news site's;
  *  - escapes, backslashes, tabs and line breaks, which the URL parser rewrites before idsFromUrl
  *    reads the address, can hide any shape: such a link passes.
  * tests/unit/detect-gate.test.ts holds this to idsFromUrl over every link of every fixture.
@@ -168,7 +170,9 @@ export function idLinkShaped(doc: Document): PageKind | null {
       (/\/\d|\/articles\/pmc/.test(h) && (rel || h.includes('ncbi.nlm.nih.gov'))) ||
       (/\d{4}\.|\d\d-\d{4}/.test(h) &&
         (rel || h.includes('aclanthology.org') || h.includes('aclweb.org'))) ||
-      (/-\d{6}/.test(h) && (rel || h.includes('hal.science') || h.includes('archives-ouvertes.fr')))
+      (/-\d{6}/.test(h) &&
+        (rel || h.includes('hal.science') || h.includes('archives-ouvertes.fr'))) ||
+      h.includes('nature.com/articles/')
     )
       return 'listing';
   }
