@@ -33,6 +33,7 @@ import { cvfMatches } from './sites/cvf';
 import { dblpMatches } from './sites/dblp';
 import { googleScholarMatches } from './sites/google-scholar';
 import { huggingfacePapersMatches } from './sites/huggingface-papers';
+import { ieeeXploreMatches } from './sites/ieee-xplore';
 import { neuripsMatches } from './sites/neurips';
 import { openreviewMatches } from './sites/openreview';
 import { pmcMatches } from './sites/pmc';
@@ -83,6 +84,7 @@ export const SITE_GATES: readonly SiteGate[] = [
   { id: 'pmlr', hosts: ['mlr.press'], matches: pmlrMatches },
   { id: 'neurips', hosts: ['neurips.cc', 'nips.cc', 'iclr.cc'], matches: neuripsMatches },
   { id: 'cvf', hosts: ['thecvf.com'], matches: cvfMatches },
+  { id: 'ieee-xplore', hosts: ['ieeexplore.ieee.org'], matches: ieeeXploreMatches },
 ];
 
 /**

@@ -14,6 +14,7 @@ import { cvf } from './sites/cvf';
 import { dblp } from './sites/dblp';
 import { googleScholar } from './sites/google-scholar';
 import { huggingfacePapers } from './sites/huggingface-papers';
+import { ieeeXplore } from './sites/ieee-xplore';
 import { neurips } from './sites/neurips';
 import { openreview } from './sites/openreview';
 import { pmc } from './sites/pmc';
@@ -40,6 +41,7 @@ export const SITE_ADAPTERS: readonly Adapter[] = [
   pmlr,
   neurips,
   cvf,
+  ieeeXplore,
 ];
 
 /** Single-paper metadata first, then listings built from COinS and from links carrying ids. */
