@@ -3,14 +3,11 @@
  * lists with COinS. Reconstructed pages (tests/fixtures/reconstructed/generic-listings, each naming
  * its evidence in its first line) and inline pages for the edge cases they gather.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPapers } from '../../utils/detect/index';
 import type { FoundPaper } from '../../utils/paper';
-import { FIXTURES, fromHtml, loadPage, type ExpectedPage } from './helpers/page';
-
-const DIR = join('reconstructed', 'generic-listings');
+import { fromHtml } from './helpers/page';
+import { checkReconstructed } from './helpers/reconstructed';
 
 function one(html: string, url = 'https://example.org/reading'): FoundPaper[] {
   const { doc, url: u } = fromHtml(html, url);
@@ -19,25 +16,7 @@ function one(html: string, url = 'https://example.org/reading'): FoundPaper[] {
 
 const ids = (ps: FoundPaper[]) => ps.map((p) => [p.id, ...p.aliases]);
 
-describe('reconstructed generic listings', () => {
-  const pages = JSON.parse(readFileSync(join(FIXTURES, DIR, 'expected.json'), 'utf8')) as Array<
-    ExpectedPage & { rule: string }
-  >;
-  for (const page of pages) {
-    it(`${page.file}: ${page.count} papers`, () => {
-      const { doc, url } = loadPage(join(DIR, page.file), page.url);
-      const found = detectPapers(doc, url).papers;
-      expect(
-        found.map((f) => ({
-          ids: [f.id, ...f.aliases].filter((x) => !x.startsWith('title:')),
-          title: f.title,
-        })),
-      ).toEqual(page.papers);
-      expect(found).toHaveLength(page.count);
-      expect(found.every((f) => f.source === page.rule)).toBe(true);
-    });
-  }
-});
+describe('reconstructed generic listings', () => checkReconstructed('generic-listings'));
 
 describe('id-links: two works in one row', () => {
   it('keeps a paper and its differently titled extended version apart, whatever the id kinds', () => {

@@ -12,27 +12,8 @@ import { idLinks, looksLikeTitle } from '../../utils/detect/generic/id-links';
 import { jsonLd } from '../../utils/detect/generic/json-ld';
 import { metaTags, personName } from '../../utils/detect/generic/meta-tags';
 import type { FoundPaper } from '../../utils/paper';
-import { FIXTURES, fromHtml, loadPage, type ExpectedPage } from './helpers/page';
-
-/** Exactly the expected papers, in order, with exactly the expected ids and titles. */
-function checkExpected(dir: string) {
-  const pages = JSON.parse(
-    readFileSync(join(FIXTURES, 'reconstructed', dir, 'expected.json'), 'utf8'),
-  ) as ExpectedPage[];
-  for (const page of pages) {
-    it(`${dir}/${page.file}: ${page.count} papers`, () => {
-      const { doc, url } = loadPage(join('reconstructed', dir, page.file), page.url);
-      const found = detectPapers(doc, url).papers;
-      expect(
-        found.map((f) => ({
-          ids: [f.id, ...f.aliases].filter((x) => !x.startsWith('title:')),
-          title: f.title,
-        })),
-      ).toEqual(page.papers);
-      expect(found).toHaveLength(page.count);
-    });
-  }
-}
+import { FIXTURES, fromHtml, loadPage } from './helpers/page';
+import { checkReconstructed } from './helpers/reconstructed';
 
 function one(html: string, url = 'https://example.org/article/1'): FoundPaper[] {
   const { doc, url: u } = fromHtml(html, url);
@@ -288,7 +269,7 @@ describe('links carrying paper ids', () => {
     return { doc, url: u, r: detectPapers(doc, u) };
   };
 
-  describe('reconstructed pages: exact ids and titles', () => checkExpected('generic'));
+  describe('reconstructed pages: exact ids and titles', () => checkReconstructed('generic'));
 
   it('awesome list: rows are the marked elements; chrome links do not count', () => {
     const { r } = loadGeneric(
