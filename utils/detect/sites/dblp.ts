@@ -31,18 +31,10 @@ function keyOf(el: Element): string | undefined {
   if (KEY.test(id)) return id;
   // Fallback: the "details" link to /rec/<key>.html, on whichever mirror served the page.
   for (const a of Array.from(el.querySelectorAll('a[href*="/rec/"]')).slice(0, 10)) {
-    const d = idsFromUrl(onDblpOrg(attr(a, 'href')), 'https://dblp.org/').find((x) =>
-      x.startsWith('dblp:'),
-    );
+    const d = idsFromUrl(attr(a, 'href'), 'https://dblp.org/').find((x) => x.startsWith('dblp:'));
     if (d) return d.slice(5);
   }
   return undefined;
-}
-
-/** A mirror's link (dblp.dagstuhl.de) as its dblp.org twin, the host idsFromUrl reads keys on. */
-function onDblpOrg(href: string): string {
-  const m = /^(https?:\/\/)([^/?#]+)(.*)$/i.exec(href);
-  return m && HOST.test(m[2]!.toLowerCase()) ? `https://dblp.org${m[3]!}` : href;
 }
 
 /**
