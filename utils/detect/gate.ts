@@ -34,6 +34,7 @@ import { dblpMatches } from './sites/dblp';
 import { googleScholarMatches } from './sites/google-scholar';
 import { huggingfacePapersMatches } from './sites/huggingface-papers';
 import { ieeeXploreMatches } from './sites/ieee-xplore';
+import { natureMatches } from './sites/nature';
 import { neuripsMatches } from './sites/neurips';
 import { openreviewMatches } from './sites/openreview';
 import { pmcMatches } from './sites/pmc';
@@ -85,6 +86,7 @@ export const SITE_GATES: readonly SiteGate[] = [
   { id: 'neurips', hosts: ['neurips.cc', 'nips.cc', 'iclr.cc'], matches: neuripsMatches },
   { id: 'cvf', hosts: ['thecvf.com'], matches: cvfMatches },
   { id: 'ieee-xplore', hosts: ['ieeexplore.ieee.org'], matches: ieeeXploreMatches },
+  { id: 'nature', hosts: ['nature.com'], matches: natureMatches },
 ];
 
 /**

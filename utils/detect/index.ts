@@ -15,6 +15,7 @@ import { dblp } from './sites/dblp';
 import { googleScholar } from './sites/google-scholar';
 import { huggingfacePapers } from './sites/huggingface-papers';
 import { ieeeXplore } from './sites/ieee-xplore';
+import { nature } from './sites/nature';
 import { neurips } from './sites/neurips';
 import { openreview } from './sites/openreview';
 import { pmc } from './sites/pmc';
@@ -42,6 +43,7 @@ export const SITE_ADAPTERS: readonly Adapter[] = [
   neurips,
   cvf,
   ieeeXplore,
+  nature,
 ];
 
 /** Single-paper metadata first, then listings built from COinS and from links carrying ids. */
