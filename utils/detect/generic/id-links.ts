@@ -329,6 +329,34 @@ function groupRow(cands: Cand[]): Cand[][] {
   return groups.map((g) => g.cands);
 }
 
+// A link to a book or proceedings volume (Springer /book/, ACM /doi/book/): its DOI is the stem of
+// its chapters' DOIs (10.1007/978-3-031-43412-9 → …-9_12; 10.1145/3580305 → 10.1145/3580305.3599256).
+const CONTAINER_PATH = /\/book\/10\./i;
+
+/**
+ * Drops a row's link to the volume that holds the row's paper: search results name a chapter
+ * "in <a href=/book/…>Book title</a>", which is the venue, not a second paper.
+ */
+function dropContainers(cands: Cand[]): Cand[] {
+  if (cands.length < 2 || !cands.some((c) => CONTAINER_PATH.test(c.href))) return cands;
+  // A row's own links come first; comparing against a few keeps a row of thousands linear.
+  const near = cands.slice(0, 50).flatMap((c) => c.ids.map((id) => ({ c, id })));
+  const holdsRowPaper = (c: Cand) =>
+    c.ids.some(
+      (stem) =>
+        stem.startsWith('doi:') &&
+        near.some(
+          ({ c: o, id }) =>
+            o !== c &&
+            id.length > stem.length + 1 &&
+            id.startsWith(stem) &&
+            /[_.]/.test(id[stem.length]!),
+        ),
+    );
+  const kept = cands.filter((c) => !CONTAINER_PATH.test(c.href) || !holdsRowPaper(c));
+  return kept.length ? kept : cands;
+}
+
 export function extractIdLinks(doc: Document, url: URL): FoundPaper[] {
   const base = url.href;
   const rows = new Map<Element, Cand[]>();
@@ -357,9 +385,11 @@ export function extractIdLinks(doc: Document, url: URL): FoundPaper[] {
   }
 
   const out: FoundPaper[] = [];
-  for (const [row, cands] of rows) {
+  for (const [row, all] of rows) {
+    const cands = dropContainers(all);
     const groups = groupRow(cands);
-    const idLinks = new Set(cands.map((c) => c.a));
+    // A dropped volume link is still an id link: its text names the book, never the row.
+    const idLinks = new Set(all.map((c) => c.a));
     if (groups.length === 1) {
       const g = groups[0]!;
       let title = '';
