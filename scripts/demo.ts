@@ -44,6 +44,21 @@ async function until(what: string, check: () => Promise<boolean>, timeout = 20_0
   }
 }
 
+/**
+ * Settled, not merely painted: a first paint can show remembered rows and count before the
+ * database is open; the exact count and the rows' Revisit links come once it is.
+ */
+async function settled(page: Page, what: string) {
+  await until(`${what} settled`, async () => {
+    const count = (await page.locator('.count').first().textContent()) ?? '';
+    return (
+      (await page.locator('[data-paperdex-id]').count()) > 2 &&
+      /^\s*[\d,]+ papers?\s*$/.test(count) &&
+      (await page.getByText('Revisit').count()) > 0
+    );
+  });
+}
+
 async function marked(page: Page, count: number) {
   await until(`${count} marks on ${page.url()}`, async () => {
     return (await page.locator('paperdex-mark').count()) >= count;
@@ -93,9 +108,7 @@ async function main() {
     // 4. The popup, at its own size.
     const popup = await h.popup();
     await popup.setViewportSize({ width: 460, height: 600 });
-    await until('rows in the popup', async () => {
-      return (await popup.locator('[data-paperdex-id]').count()) > 2;
-    });
+    await settled(popup, 'the popup');
     await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     saved.push(await shot(popup, 'popup.png'));
 
@@ -103,9 +116,7 @@ async function main() {
     const library = await h.context.newPage();
     await library.setViewportSize({ width: 1200, height: 760 });
     await library.goto(`chrome-extension://${h.extensionId}/library.html`);
-    await until('rows in the library', async () => {
-      return (await library.locator('[data-paperdex-id]').count()) > 2;
-    });
+    await settled(library, 'the library');
     await library.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     saved.push(await shot(library, 'library.png'));
     // 6. The listing again: every paper on it has now been seen, one starred. The saved page's own
