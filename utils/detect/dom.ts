@@ -73,3 +73,26 @@ export function splitAuthors(s: string): string[] {
     .filter((a) => a && a !== '…' && a !== '...')
     .slice(0, LIMITS.authors);
 }
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/**
+ * Character references left in text that was escaped twice (a NeurIPS author line) or that comes
+ * as an HTML fragment inside JSON (an IEEE record). Decoded by table, never by handing page text
+ * to an HTML parser; unknown names and impossible code points stay as written.
+ */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,6}));/gi, (m, dec, hex, name) => {
+    if (name) return ENTITIES[(name as string).toLowerCase()] ?? m;
+    const cp = dec ? Number(dec) : parseInt(hex as string, 16);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+}

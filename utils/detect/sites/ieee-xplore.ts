@@ -8,7 +8,7 @@
  */
 import { LIMITS, type FoundPaper } from '../../paper';
 import type { Adapter } from '../adapter';
-import { clean, yearOf } from '../dom';
+import { clean, decodeEntities, yearOf } from '../dom';
 import { makePaper } from '../make-paper';
 
 const ID = 'ieee-xplore';
@@ -91,14 +91,6 @@ function readMetadata({
 
 // Inline tags sit inside words ("H<sub>2</sub>O"); only block tags separate them.
 const BLOCK = /^(?:p|br|div|li|ul|ol|h\d|tr|td|table|section|title)$/i;
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
 
 /**
  * Titles and abstracts are HTML fragments (inline formulas, <i>, <sub>). They are reduced to text
@@ -110,13 +102,8 @@ function fragmentText(v: unknown, max: number): string {
     .slice(0, max * 4)
     .replace(/<\/?([A-Za-z][\w:-]*)[^<>]*>/g, (_, tag: string) => (BLOCK.test(tag) ? ' ' : ''))
     // The cut above can fall inside a tag.
-    .replace(/<\/?(?:[A-Za-z][^<>]*)?$/, '')
-    .replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,6}));/gi, (all, dec, hex, name) => {
-      if (name) return ENTITIES[(name as string).toLowerCase()] ?? all;
-      const cp = dec ? Number(dec) : parseInt(hex as string, 16);
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-    });
-  return clean(s, max);
+    .replace(/<\/?(?:[A-Za-z][^<>]*)?$/, '');
+  return clean(decodeEntities(s), max);
 }
 
 function str(v: unknown, max = 400): string {

@@ -8,7 +8,7 @@
  */
 import { LIMITS, type FoundPaper } from '../../paper';
 import type { Adapter } from '../adapter';
-import { attr, clean, text } from '../dom';
+import { attr, clean, decodeEntities, text } from '../dom';
 import { readMetaPaper } from '../generic/meta-tags';
 import { makePaper } from '../make-paper';
 
@@ -30,22 +30,10 @@ function venueOf(url: URL): string {
   return url.hostname === 'proceedings.iclr.cc' ? 'ICLR' : 'NeurIPS';
 }
 
-const ENTITIES: Record<string, string> = { quot: '"', amp: '&', apos: "'", lt: '<', gt: '>' };
-
 /**
  * The 2025 index escapes some names twice (`Chenyue &amp;quot;xdd44&amp;quot; Dai`), so the text
- * still holds `&quot;` after parsing. Decoded by table, never by handing page text to the parser.
- */
-function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,5}));/gi, (m, dec, hex, name) => {
-    if (name) return ENTITIES[(name as string).toLowerCase()] ?? m;
-    const cp = dec ? Number(dec) : parseInt(hex as string, 16);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-  });
-}
-
-/**
+ * still holds `&quot;` after parsing: decoded before splitting.
+ *
  * Author lines here are "A, B, C" (every era and track seen), so commas alone separate names:
  * splitting on `&`, `;` or "and" as well would cut decoded entities and names apart.
  */
