@@ -183,6 +183,10 @@ export function buildIdentity(
   return { id: sorted[0]!, aliases: sorted.slice(1) };
 }
 
+/** A DOI in a publisher's path, after the kind of page and an optional view. */
+const PUBLISHER_DOI_PATH =
+  /\/(?:doi|article|chapter|book|referenceworkentry|protocol)\/(?:abs\/|full\/|fullhtml\/|pdf\/|epdf\/|pdfdirect\/)?(10\.\d{4,9}\/[^?#]+)$/i;
+
 const ARXIV_PATH = /^\/(?:abs|pdf|html|format)\/(.+?)(?:\.pdf)?\/?$/;
 
 /**
@@ -261,17 +265,24 @@ export function idsFromUrl(href: string, base?: string): string[] {
     if (m) add(`doi:${m[1]!}`);
   }
   if (out.length === 0 && host !== 'doi.org') {
-    // Publishers put the DOI in the path: /doi/10.x/y, /doi/abs/10.x/y, /article/10.x/y.
+    // Publishers put the DOI in the path: /doi/10.x/y, /doi/abs/10.x/y, /article/10.x/y. Springer
+    // also serves reference-work entries and protocols under their DOIs; ACM's HTML full text is
+    // /doi/fullHtml/10.x/y. Springer links are often written with the DOI's slash escaped
+    // (/article/10.1007%2Fs10994-012-5281-z), which the URL keeps as %2F: read those decoded.
     const m =
-      /\/(?:doi|article|chapter|book)\/(?:abs\/|full\/|pdf\/|epdf\/|pdfdirect\/)?(10\.\d{4,9}\/[^?#]+)$/.exec(
-        path,
-      );
+      PUBLISHER_DOI_PATH.exec(path) ??
+      (/%2f/i.test(path) ? PUBLISHER_DOI_PATH.exec(decodeSafe(path)) : null);
     // IOP and others append the view after the DOI (/article/10.1088/…/012173/meta), sometimes
     // two (Emerald's /full/html); no DOI ends so.
     if (m)
       add(
         `doi:${decodeSafe(m[1]!).replace(/(?:\/(?:meta|pdf|epdf|fulltext|full|abstract|html))+\/?$/i, '')}`,
       );
+    else if (host === 'link.springer.com') {
+      // Springer's PDF of a work is /content/pdf/<DOI>.pdf (the citation_pdf_url of its pages).
+      const pdf = /^\/content\/pdf\/(10\.\d{4,9}(?:\/|%2f).+)\.pdf$/i.exec(path);
+      if (pdf) add(`doi:${decodeSafe(pdf[1]!)}`);
+    }
   }
   if (out.length === 0 && host !== 'doi.org') {
     // Some links carry the DOI as a query value (?doi=10.x/y, Taylor & Francis' identifierValue=10.x/y,
