@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { idsFromUrl } from '../../utils/identity';
 import { detectPapers } from '../../utils/detect/index';
 import { gate } from '../../utils/detect/gate';
-import { loadPage } from './helpers/page';
+import { fromHtml, loadPage } from './helpers/page';
 import { checkReconstructed } from './helpers/reconstructed';
 
 describe('reconstructed publisher article pages', () => checkReconstructed('publishers-audit'));
@@ -128,5 +128,26 @@ describe('a reading list of Springer and ACM links', () => {
   it('is let through by the every-page gate', () => {
     const { doc } = load();
     expect(gate(doc, new URL('https://example.org/reading'))).toBe('id-links');
+  });
+});
+
+describe('meta tags escaped twice', () => {
+  it('reads "In&amp;nbsp;vitro" as words (real Springer page)', () => {
+    const { doc, url } = loadPage(
+      'springer/article_s10924-010-0192-1.html',
+      'https://link.springer.com/article/10.1007/s10924-010-0192-1',
+    );
+    const abstract = detectPapers(doc, url).papers[0]!.abstract!;
+    expect(abstract).toContain('In vitro cytotoxicity (Cell morphology study and MTS assay)');
+    expect(abstract).not.toContain('&nbsp;');
+  });
+
+  it('drops markup that was escaped twice, as it drops markup escaped once', () => {
+    const { doc, url } = fromHtml(
+      `<html><head><meta name="citation_title" content="Growth of &amp;lt;i&amp;gt;E. coli&amp;lt;/i&amp;gt; &amp;amp; friends">
+       <meta name="citation_author" content="Ada Example"></head><body></body></html>`,
+      'https://example.org/a/1',
+    );
+    expect(detectPapers(doc, url).papers[0]!.title).toBe('Growth of E. coli & friends');
   });
 });

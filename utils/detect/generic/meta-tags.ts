@@ -6,7 +6,7 @@
 import { idsFromUrl, normalizeDoi } from '../../identity';
 import { LIMITS, type FoundPaper, type PageKind } from '../../paper';
 import type { Adapter } from '../adapter';
-import { absUrl, attr, clean, text, yearOf } from '../dom';
+import { absUrl, attr, clean, decodeEntities, text, yearOf } from '../dom';
 import { makePaper, type RawPaper } from '../make-paper';
 
 /** Every `<meta name|property>` of the page by lower-case key, in document order. */
@@ -56,11 +56,13 @@ const all = (m: MetaMap, ...keys: string[]): string[] => {
 /**
  * Meta values are attribute text, yet publishers put markup in them (`<i>E. coli</i>` in titles,
  * `<h3>Abstract</h3><p>…` in bioRxiv abstracts). Tag-shaped runs are dropped so the field reads as
- * the text a person sees; nothing is ever parsed as HTML.
+ * the text a person sees; nothing is ever parsed as HTML. Some escape their text twice, so that a
+ * reference survives the page's own decoding (Springer's "In&amp;nbsp;vitro" reads "In&nbsp;vitro"):
+ * those are decoded first, by table, so escaped markup is dropped like the rest.
  */
 export function plain(s: string | null | undefined, max: number = LIMITS.abstract): string {
   if (!s) return '';
-  const cut = s.length > max * 4 ? s.slice(0, max * 4) : s;
+  const cut = decodeEntities(s.length > max * 4 ? s.slice(0, max * 4) : s);
   return clean(cut.replace(/<\/?[a-z][\w:-]*(?:\s[^<>]*)?\/?>/gi, ' '), max);
 }
 
