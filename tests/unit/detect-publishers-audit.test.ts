@@ -131,6 +131,82 @@ describe('a reading list of Springer and ACM links', () => {
   });
 });
 
+describe('ScienceDirect article pages', () => {
+  const URL_ = 'https://www.sciencedirect.com/science/article/pii/S146290112300117X';
+
+  it('reads the authors and the abstract the citation tags lack (real page)', () => {
+    const { doc, url } = loadPage('sciencedirect/article_S146290112300117X.html', URL_);
+    const d = detectPapers(doc, url);
+    expect(d).toMatchObject({ kind: 'single', sources: ['sciencedirect'] });
+    expect(d.papers).toHaveLength(1);
+    const p = d.papers[0]!;
+    expect(p).toMatchObject({
+      id: 'doi:10.1016/j.envsci.2023.04.016',
+      aliases: [],
+      title:
+        'Nature-based solutions through collective actions for spatial justice in urban green commons',
+      authors: ['Mahir Yazar', 'Abigail York'],
+      year: 2023,
+      venue: 'Environmental Science & Policy',
+      url: URL_,
+    });
+    // The abstract, not the "Highlights" bullet list above it.
+    expect(p.abstract).toMatch(/^Urban climate adaptation through nature-based solutions/);
+    expect(p.abstract).not.toMatch(/Highlights|are not a phenomenon driven by policy-makers/);
+    expect(p.element?.id).toBe('screen-reader-main-title');
+  });
+
+  it('is claimed by the gate on its address', () => {
+    const { doc } = fromHtml('<html><body></body></html>', URL_);
+    expect(gate(doc, new URL(URL_))).toBe('sciencedirect');
+    expect(gate(doc, new URL(URL_.replace('/pii/', '/abs/pii/')))).toBe('sciencedirect');
+  });
+
+  it('keeps authors given in tags, and reads the older layout of links per author', () => {
+    const tagged = fromHtml(
+      `<html><head><meta name="citation_title" content="Tagged widgets">
+       <meta name="citation_author" content="Ada Example"><meta name="citation_doi" content="10.1016/j.w.2020.01.001">
+       </head><body><h1 id="screen-reader-main-title"><span class="title-text">Tagged widgets</span></h1>
+       <div id="author-group"><button data-xocs-content-type="author"><span class="given-name">Not</span>
+       <span class="text surname">Read</span></button></div></body></html>`,
+      URL_,
+    );
+    expect(detectPapers(tagged.doc, tagged.url).papers[0]!.authors).toEqual(['Ada Example']);
+    const older = fromHtml(
+      `<html><head><meta name="citation_title" content="Older widgets">
+       <meta name="citation_doi" content="10.1016/j.w.2018.01.001"></head><body>
+       <h1 id="screen-reader-main-title"><span class="title-text">Older widgets</span></h1>
+       <div id="author-group"><a class="author size-m workspace-trigger" href="#!"><span class="content">
+       <span class="text given-name">Tao</span> <span class="text surname">Hu</span></span></a>
+       <a class="author size-m workspace-trigger" href="#!"><span class="content">
+       <span class="text given-name">Bo</span> <span class="text surname">Sample</span></span></a></div></body></html>`,
+      URL_,
+    );
+    expect(detectPapers(older.doc, older.url).papers[0]!.authors).toEqual(['Tao Hu', 'Bo Sample']);
+  });
+
+  it('without citation tags, names the paper by its heading and the DOI printed under it', () => {
+    const { doc, url } = fromHtml(
+      `<html><body><h1 id="screen-reader-main-title"><span class="title-text">Untagged widgets</span></h1>
+       <div id="author-group"><button data-xocs-content-type="author"><span class="given-name">Ada</span>
+       <span class="text surname">Example</span></button></div>
+       <a class="anchor doi anchor-default" href="https://doi.org/10.1016/j.w.2021.02.002">https://doi.org/10.1016/j.w.2021.02.002</a>
+       <div class="Abstracts" id="abstracts"><div class="abstract author" id="ab1"><h2>Abstract</h2>
+       <div id="abs1"><p>Widgets, untagged.</p></div></div></div></body></html>`,
+      URL_,
+    );
+    expect(detectPapers(doc, url).papers).toMatchObject([
+      {
+        id: 'doi:10.1016/j.w.2021.02.002',
+        title: 'Untagged widgets',
+        authors: ['Ada Example'],
+        abstract: 'Widgets, untagged.',
+        source: 'sciencedirect',
+      },
+    ]);
+  });
+});
+
 describe('meta tags escaped twice', () => {
   it('reads "In&amp;nbsp;vitro" as words (real Springer page)', () => {
     const { doc, url } = loadPage(

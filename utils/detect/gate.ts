@@ -40,6 +40,7 @@ import { openreviewMatches } from './sites/openreview';
 import { pmcMatches } from './sites/pmc';
 import { pmlrMatches } from './sites/pmlr';
 import { pubmedMatches } from './sites/pubmed';
+import { sciencedirectMatches } from './sites/sciencedirect';
 import { semanticScholarMatches } from './sites/semantic-scholar';
 
 export interface SiteGate {
@@ -87,6 +88,7 @@ export const SITE_GATES: readonly SiteGate[] = [
   { id: 'cvf', hosts: ['thecvf.com'], matches: cvfMatches },
   { id: 'ieee-xplore', hosts: ['ieeexplore.ieee.org'], matches: ieeeXploreMatches },
   { id: 'nature', hosts: ['nature.com'], matches: natureMatches },
+  { id: 'sciencedirect', hosts: ['sciencedirect.com'], matches: sciencedirectMatches },
 ];
 
 /**

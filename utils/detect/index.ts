@@ -21,6 +21,7 @@ import { openreview } from './sites/openreview';
 import { pmc } from './sites/pmc';
 import { pmlr } from './sites/pmlr';
 import { pubmed } from './sites/pubmed';
+import { sciencedirect } from './sites/sciencedirect';
 import { semanticScholar } from './sites/semantic-scholar';
 import { coins } from './generic/coins';
 import { idLinks } from './generic/id-links';
@@ -44,6 +45,7 @@ export const SITE_ADAPTERS: readonly Adapter[] = [
   cvf,
   ieeeXplore,
   nature,
+  sciencedirect,
 ];
 
 /** Single-paper metadata first, then listings built from COinS and from links carrying ids. */
