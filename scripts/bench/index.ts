@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type * as Gate from '../../utils/detect/gate';
 import type * as Detect from '../../utils/detect/index';
-import type { Sighting, StoredPaper } from '../../utils/library/db';
+import type { Sighting, StoredPaper, Visit } from '../../utils/library/db';
 import type { LookupPaper, WirePaper } from '../../utils/protocol';
 import { packIds } from '../../utils/protocol-packed';
 import {
@@ -457,24 +457,36 @@ async function termsFlushed(ext: Page): Promise<number> {
   })`) as Promise<number>;
 }
 
-/** Writes ready rows in one readwrite transaction of raw IndexedDB, from an extension page. */
+/**
+ * Writes ready rows in one readwrite transaction of raw IndexedDB, from an extension page: the
+ * papers, and their sightings as recordPage writes a page's, in one `visits` row.
+ */
 async function writeRows(
   ext: Page,
   rows: { papers: StoredPaper[]; sightings: Sighting[] },
 ): Promise<number> {
+  const first = rows.sightings[0]!;
+  const visit: Visit = {
+    visit: first.visit,
+    pageUrl: first.pageUrl,
+    pageTitle: first.pageTitle,
+    site: first.site,
+    time: first.time,
+    how: first.how,
+    paperIds: rows.sightings.map((s) => s.paperId),
+  };
   return ext.evaluate(
-    ({ papers, sightings }) =>
+    ({ papers, visit }) =>
       new Promise<number>((resolve, reject) => {
         const t0 = performance.now();
         const req = indexedDB.open('paperdex');
         req.onerror = () => reject(req.error ?? new Error('open failed'));
         req.onsuccess = () => {
           const db = req.result;
-          const tx = db.transaction(['papers', 'sightings'], 'readwrite');
+          const tx = db.transaction(['papers', 'visits'], 'readwrite');
           const ps = tx.objectStore('papers');
           for (const p of papers) ps.put(p);
-          const ss = tx.objectStore('sightings');
-          for (const s of sightings) ss.add(s);
+          tx.objectStore('visits').add(visit);
           tx.oncomplete = () => {
             db.close();
             resolve(performance.now() - t0);
@@ -482,7 +494,7 @@ async function writeRows(
           tx.onerror = () => reject(tx.error ?? new Error('write failed'));
         };
       }),
-    rows,
+    { papers: rows.papers, visit },
   );
 }
 
@@ -766,7 +778,7 @@ async function main(): Promise<void> {
       put.push(await writeRows(ext, storedRows(freshPapers(RECORD, 20 + i), Date.now(), i)));
     }
     figures.add(
-      `IndexedDB put of ${RECORD.toLocaleString('en')} ready rows + sightings (no recordPage)`,
+      `IndexedDB put of ${RECORD.toLocaleString('en')} ready rows + their page's sightings row (no recordPage)`,
       put,
       'ms',
     );

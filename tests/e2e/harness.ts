@@ -181,12 +181,17 @@ export function readIndexedDb(): Promise<LibraryDump> {
     req.onsuccess = () => {
       const db = req.result;
       try {
-        const tx = db.transaction(['papers', 'sightings'], 'readonly');
+        const tx = db.transaction(['papers', 'visits'], 'readonly');
         const papers = tx.objectStore('papers').getAll();
-        const sightings = tx.objectStore('sightings').getAll();
+        const visits = tx.objectStore('visits').getAll();
         tx.oncomplete = () => {
           db.close();
-          resolve({ papers: papers.result, sightings: sightings.result } as LibraryDump);
+          // One row per page load holds its sightings: the dump lists them one per paper.
+          type Row = { paperIds: string[]; seq: number } & Record<string, unknown>;
+          const sightings = (visits.result as Row[]).flatMap(({ paperIds, seq: _seq, ...v }) =>
+            paperIds.map((paperId) => ({ ...v, paperId })),
+          );
+          resolve({ papers: papers.result, sightings } as LibraryDump);
         };
         tx.onerror = () => reject(tx.error);
       } catch (e) {

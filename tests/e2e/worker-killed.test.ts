@@ -84,7 +84,7 @@ const PROBE = (holdAt: number) => `(() => {
     set(handler) {
       const names = Array.from(this.objectStoreNames);
       if (probe.armed && !watched && typeof handler === 'function' && this.mode === 'readwrite' &&
-          names.includes('papers') && names.includes('sightings')) {
+          names.includes('papers') && names.includes('visits')) {
         watched = this;
         probe.txStarted++;
         this.addEventListener('abort', () => probe.txAborted++);

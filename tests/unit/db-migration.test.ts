@@ -6,7 +6,8 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_V1, SCHEMA_V2 } from '../../utils/library/db';
+import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../utils/library/db';
+import { readSightings, sightedOnVisit, sightingsOf } from '../../utils/library/sightings';
 
 /** Schema v1 exactly as shipped (copied, not imported, so later edits to db.ts cannot change it). */
 const FROZEN_V1 = {
@@ -20,6 +21,16 @@ const FROZEN_V2 = {
   papers:
     'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *sources, *possible',
   sightings: '++seq, paperId, visit, pageUrl, time, site, [paperId+time]',
+  terms: 'id, *words',
+  termsPending: '++seq',
+} as const;
+
+/** Schema v3 exactly as shipped: sightings kept as one row per page load, in `visits`. */
+const FROZEN_V3 = {
+  papers:
+    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *sources, *possible',
+  sightings: null,
+  visits: '++seq, visit, pageUrl, time, *paperIds',
   terms: 'id, *words',
   termsPending: '++seq',
 } as const;
@@ -95,20 +106,22 @@ function v1Papers(n: number): V1Paper[] {
 }
 
 /** Opens an old database with the current code and checks that every paper and sighting is there. */
-async function reopenIntact(name: string, papers: V1Paper[], sightings: number) {
+async function reopenIntact(name: string, papers: V1Paper[], sightings: V1Sighting[]) {
   const db = openDb(name);
   await db.open();
   expect(await db.papers.count()).toBe(papers.length);
-  expect(await db.sightings.count()).toBe(sightings);
+  // Every sighting, in the order written, numbered as a backup numbers them.
+  expect(await readSightings(db)).toEqual(sightings.map((x, i) => ({ ...x, seq: i + 1 })));
   const byId = new Map((await db.papers.toArray()).map((p) => [p.id, p]));
   for (const p of papers) expect(byId.get(p.id)).toEqual(p);
   return { db, byId };
 }
 
 describe('schema migrations', () => {
-  it('SCHEMA_V1 and SCHEMA_V2 are frozen: change the schema by adding a version', () => {
+  it('SCHEMA_V1, SCHEMA_V2 and SCHEMA_V3 are frozen: change the schema by adding a version', () => {
     expect(SCHEMA_V1).toEqual(FROZEN_V1);
     expect(SCHEMA_V2).toEqual(FROZEN_V2);
+    expect(SCHEMA_V3).toEqual(FROZEN_V3);
   });
 
   it('a database created by schema v1 opens with the current code, 100 % of rows intact', async () => {
@@ -135,8 +148,7 @@ describe('schema migrations', () => {
     const oldSightings = await old.sightings.toArray();
     old.close();
 
-    const { db, byId } = await reopenIntact(name, papers, sightings.length);
-    expect(await db.sightings.toArray()).toEqual(oldSightings);
+    const { db, byId } = await reopenIntact(name, papers, oldSightings);
     // The indexes the code relies on answer for old rows too.
     expect((await db.papers.where('ids').equals('doi:10.1000/v1.4').first())?.id).toBe(
       'arxiv:2301.10004',
@@ -144,13 +156,11 @@ describe('schema migrations', () => {
     expect(await db.papers.where('starred').equals(1).count()).toBe(
       papers.filter((p) => p.starred).length,
     );
-    expect(
-      await db.sightings
-        .where('[paperId+time]')
-        .between(['arxiv:2301.10002', 0], ['arxiv:2301.10002', Infinity])
-        .count(),
-    ).toBe(3);
-    expect(await db.sightings.where('visit').equals('visit7-1').count()).toBe(1);
+    expect((await sightingsOf(db, 'arxiv:2301.10002', 10)).map((x) => x.time)).toEqual([
+      1_700_000_000_004, 1_700_000_000_003, 1_700_000_000_002,
+    ]);
+    expect(await sightedOnVisit(db, 'visit7-1')).toEqual(['arxiv:2301.10007']);
+    expect(await db.visits.where('pageUrl').equals('https://example.org/7/1').count()).toBe(1);
     expect((await db.papers.where('possible').equals('arxiv:2301.10002').first())?.id).toBe(
       'arxiv:2301.10001',
     );
@@ -200,10 +210,58 @@ describe('schema migrations', () => {
     await old.termsPending.add({ ids: papers.slice(100).map((p) => p.id) });
     old.close();
 
-    const { db } = await reopenIntact(name, papers, sightings.length);
+    const { db } = await reopenIntact(name, papers, sightings);
     expect(await db.terms.count()).toBe(100);
     expect((await db.termsPending.toArray()).map((r) => r.ids)).toEqual([
       papers.slice(100).map((p) => p.id),
+    ]);
+    db.close();
+  });
+
+  it("v3 keeps a page load's sightings in one row, even where the upgrade reads in slices", async () => {
+    const name = `paperdex-migration-v2-pages-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name) as Dexie & {
+      papers: Dexie.Table<V1Paper, string>;
+      sightings: Dexie.Table<V1Sighting, number>;
+    };
+    old.version(2).stores(FROZEN_V2);
+    const papers = v1Papers(6_000);
+    const page = (url: string, visit: string, from: number, to: number, how = 'listed' as const) =>
+      papers.slice(from, to).map((p) => ({
+        paperId: p.id,
+        pageUrl: url,
+        site: 'arxiv',
+        pageTitle: 'A listing',
+        time: 1_700_000_100_000,
+        how,
+        visit,
+      }));
+    // A listing of 5,500 papers (its run crosses the upgrade's slice of 5,000), then a page
+    // listing two of them, then a paper opened.
+    const sightings: V1Sighting[] = [
+      ...page('https://arxiv.org/list/a', 'load1', 0, 5_500),
+      ...page('https://arxiv.org/list/b', 'load2', 10, 12),
+      ...page('https://arxiv.org/abs/x', 'load3', 5_999, 6_000, 'opened' as 'listed'),
+    ];
+    sightings[sightings.length - 1]!.how = 'opened';
+    await old.papers.bulkAdd(papers);
+    await old.sightings.bulkAdd(sightings);
+    old.close();
+
+    const db = openDb(name);
+    await db.open();
+    const rows = await db.visits.toArray();
+    expect(rows.map((v) => [v.visit, v.paperIds.length, v.how])).toEqual([
+      ['load1', 5_000, 'listed'],
+      ['load1', 500, 'listed'],
+      ['load2', 2, 'listed'],
+      ['load3', 1, 'opened'],
+    ]);
+    expect(await readSightings(db)).toEqual(sightings.map((x, i) => ({ ...x, seq: i + 1 })));
+    expect(new Set(await sightedOnVisit(db, 'load1')).size).toBe(5_500);
+    expect((await sightingsOf(db, papers[11]!.id, 5)).map((x) => x.visit)).toEqual([
+      'load2',
+      'load1',
     ]);
     db.close();
   });

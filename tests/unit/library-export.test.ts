@@ -13,7 +13,7 @@ import {
   selectPapers,
 } from '../../utils/library/export';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import { arxiv, freshDb, PAGE, paper } from './library-helpers';
+import { allSightings, arxiv, freshDb, PAGE, paper } from './library-helpers';
 
 const NOW = new Date(Date.UTC(2026, 8, 14, 10));
 const SETTINGS: Settings = {
@@ -108,7 +108,7 @@ describe('exportLibrary', () => {
     });
     const b = parseBackup(file.text);
     expect(b.papers).toEqual(await db.papers.toArray());
-    expect(b.sightings).toEqual(await db.sightings.toArray());
+    expect(b.sightings).toEqual(await allSightings(db));
     expect(b.settings).toEqual(SETTINGS);
     expect(b.exportedAt).toBe(NOW.toISOString());
   });

@@ -1,5 +1,6 @@
 /** Shared by the library-*, protocol* tests: fresh databases and detected papers in a few words. */
-import { openDb, type PaperdexDb } from '../../utils/library/db';
+import { openDb, type PaperdexDb, type Sighting } from '../../utils/library/db';
+import { readSightings } from '../../utils/library/sightings';
 import type { DetectedPaper } from '../../utils/paper';
 
 let n = 0;
@@ -28,10 +29,22 @@ export const PAGE = { url: 'https://example.org/list', title: 'A listing' };
 export async function snapshot(db: PaperdexDb): Promise<unknown> {
   return {
     papers: await db.papers.toArray(),
-    sightings: await db.sightings.toArray(),
+    // Sightings as the library's readers see them: a backup restored by replacing rewrites the
+    // rows under new numbers, and the same sightings are the same library.
+    sightings: await readSightings(db),
   };
 }
 
 export function arxiv(i: number): string {
   return `arxiv:2401.${String(10000 + i).slice(-5)}`;
+}
+
+/** Every sighting in the library, one per paper and page load, in the order written. */
+export function allSightings(db: PaperdexDb): Promise<Sighting[]> {
+  return readSightings(db);
+}
+
+/** The sightings of one paper (by its primary id), in the order written. */
+export async function sightingsFor(db: PaperdexDb, paperId: string): Promise<Sighting[]> {
+  return (await readSightings(db)).filter((s) => s.paperId === paperId);
 }

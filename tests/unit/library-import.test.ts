@@ -13,7 +13,15 @@ import { type Send, planChunks, runImport } from '../../utils/library/import';
 import type { MessageType, Response } from '../../utils/protocol';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { fixture } from './formats-samples';
-import { arxiv, freshDb, PAGE, paper, snapshot } from './library-helpers';
+import {
+  allSightings,
+  arxiv,
+  freshDb,
+  PAGE,
+  paper,
+  sightingsFor,
+  snapshot,
+} from './library-helpers';
 
 const T0 = Date.UTC(2026, 8, 1);
 let clock = T0;
@@ -126,7 +134,7 @@ describe('import: foreign formats merge like pages', () => {
     expect(after.sources).toEqual(['test-site', 'import:bibtex']);
     // One paper, not two, and no sighting for an import.
     expect(await db.papers.where('ids').equals('arxiv:1706.03762').count()).toBe(1);
-    expect(await db.sightings.count()).toBe(1);
+    expect((await allSightings(db)).length).toBe(1);
     expect(await db.papers.count()).toBe(1 + summary.added);
   });
 
@@ -200,7 +208,7 @@ describe('import: foreign formats merge like pages', () => {
     expect(await db.papers.get('doi:10.1000/x')).toBeUndefined();
     const p = (await db.papers.get('arxiv:2402.00002'))!;
     expect(p.title).toBe('Known by its DOI only');
-    expect((await db.sightings.toArray()).map((s) => s.paperId)).toEqual(['arxiv:2402.00002']);
+    expect((await allSightings(db)).map((s) => s.paperId)).toEqual(['arxiv:2402.00002']);
   });
 
   it('answers lookups with the imported state at once (the cache follows the commit)', async () => {
@@ -314,7 +322,7 @@ describe('import: backups', () => {
     expect(p.note).toBe('their note');
     expect(p.seenCount).toBe(3);
     expect(p.firstSeen).toBe(T0 - 10_000);
-    expect(await to.sightings.where('paperId').equals(arxiv(1)).count()).toBe(3);
+    expect((await sightingsFor(to, arxiv(1))).length).toBe(3);
 
     // The same backup again: every visit is known, nothing changes.
     const once = await snapshot(to);
@@ -439,7 +447,7 @@ describe('import: failures leave the library unchanged', () => {
     const before = await backupOf(db);
     // Papers are written before sightings, in the one transaction: fail at the sightings.
     const spy = vi
-      .spyOn(db.sightings, 'bulkAdd')
+      .spyOn(db.visits, 'bulkAdd')
       .mockImplementation(() => Promise.reject(new Error('disk on fire')) as never);
     for (const mode of ['replace', 'merge'] as const) {
       const out = await runImport(sender(h), file, mode);
@@ -540,7 +548,7 @@ describe('deleteAll', () => {
       sightings: 3,
     });
     expect(await db.papers.count()).toBe(0);
-    expect(await db.sightings.count()).toBe(0);
+    expect((await allSightings(db)).length).toBe(0);
     expect(await look()).toBe('new');
   });
 

@@ -5,7 +5,15 @@ import type { BadgeView } from '../../utils/library/badge';
 import type { PaperdexDb } from '../../utils/library/db';
 import type { DetectedPaper } from '../../utils/paper';
 import type { StateMap } from '../../utils/protocol';
-import { arxiv, freshDb, PAGE, paper, snapshot } from './library-helpers';
+import {
+  allSightings,
+  arxiv,
+  freshDb,
+  PAGE,
+  paper,
+  sightingsFor,
+  snapshot,
+} from './library-helpers';
 
 function mode(trans: unknown): string {
   return (trans as IDBTransaction | undefined)?.mode ?? '?';
@@ -88,12 +96,12 @@ describe('recordPage', () => {
     const again = statesOf(await record(h, papers, 'visit-1'));
     expect(await snapshot(db)).toEqual(before);
     expect(again).toEqual(first);
-    expect(await db.sightings.count()).toBe(3);
+    expect((await allSightings(db)).length).toBe(3);
     expect((await db.papers.get(arxiv(1)))!.seenCount).toBe(1);
     // A new page load counts again.
     await record(h, papers, 'visit-2');
     expect((await db.papers.get(arxiv(1)))!.seenCount).toBe(2);
-    expect(await db.sightings.count()).toBe(6);
+    expect((await allSightings(db)).length).toBe(6);
   });
 
   it('10 tabs recording 500 overlapping papers at once: exact counts, merges included', async () => {
@@ -119,11 +127,11 @@ describe('recordPage', () => {
     const expected = (i: number) =>
       Array.from({ length: 10 }, (_, t) => t).filter((t) => t * 50 <= i && i < t * 50 + 500).length;
     expect(await db.papers.count()).toBe(950);
-    expect(await db.sightings.count()).toBe(5000);
+    expect((await allSightings(db)).length).toBe(5000);
     const rows = await db.papers.toArray();
     const owner = new Map(rows.flatMap((r) => r.ids.map((id) => [id, r] as const)));
     const sightings = new Map<string, number>();
-    for (const x of await db.sightings.toArray())
+    for (const x of await allSightings(db))
       sightings.set(x.paperId, (sightings.get(x.paperId) ?? 0) + 1);
     for (let i = 0; i < 950; i++) {
       const r = owner.get(i < 50 ? doi(i) : arxiv(i));
@@ -187,7 +195,7 @@ describe('recordPage', () => {
     expect((await db.papers.get(arxiv(7)))!.seenCount).toBe(2);
     expect((await db.papers.get(arxiv(8)))!.seenCount).toBe(2);
     expect(await db.papers.count()).toBe(8);
-    expect(await db.sightings.where('paperId').equals(arxiv(7)).count()).toBe(2);
+    expect((await sightingsFor(db, arxiv(7))).length).toBe(2);
   });
 
   it('reads in bulk: a 2,000-paper page costs a handful of storage calls, not one per paper', async () => {
@@ -212,10 +220,10 @@ describe('recordPage', () => {
     expect(io.ops.length).toBeLessThanOrEqual(12);
     expect(io.ops.filter((o) => o.endsWith('.mutate')).sort()).toEqual([
       'papers.mutate',
-      'sightings.mutate',
       'terms.mutate',
       'termsPending.mutate',
       'termsPending.mutate',
+      'visits.mutate',
     ]);
     // fake-indexeddb is far slower than Chromium; this only catches an accidental quadratic.
     expect(ms).toBeLessThan(15_000);
@@ -249,7 +257,7 @@ describe('recordPage', () => {
     const look = () => h({ type: 'lookup', papers: [{ id: arxiv(3), aliases: [], title: '' }] });
     expect(statesOf(await look())[arxiv(3)]?.state).toBe('new');
     // Papers are written first, sightings second: the failure lands mid-transaction.
-    io.fail.table = 'sightings';
+    io.fail.table = 'visits';
     const page = [
       paper(arxiv(1), { abstract: 'new text' }),
       paper(arxiv(3)),

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/popup/App';
 import { openDb, type PaperdexDb } from '../../utils/library/db';
+import { addSightings } from '../../utils/library/sightings';
 import { addPapers, DAY, makePaper, T0 } from './search-papers';
 
 // jsdom lays nothing out: give the list a viewport so the virtualizer has rows to show.
@@ -64,15 +65,17 @@ beforeAll(async () => {
     }),
   );
   await addPapers(db, papers);
-  await db.sightings.add({
-    paperId: 'arxiv:2401.10299',
-    pageUrl: 'https://huggingface.co/papers',
-    site: 'huggingface-papers',
-    pageTitle: 'Daily Papers',
-    time: T0,
-    how: 'listed',
-    visit: 'v1',
-  });
+  await addSightings(db, [
+    {
+      paperId: 'arxiv:2401.10299',
+      pageUrl: 'https://huggingface.co/papers',
+      site: 'huggingface-papers',
+      pageTitle: 'Daily Papers',
+      time: T0,
+      how: 'listed',
+      visit: 'v1',
+    },
+  ]);
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDb, type PaperdexDb, type StoredPaper } from '../../utils/library/db';
+import { addSightings } from '../../utils/library/sightings';
 import { parseQuery, type ParsedQuery } from '../../utils/search/query';
 import {
   knownSites,
@@ -115,7 +116,7 @@ beforeAll(async () => {
   db = openDb('search-run-test');
   all = [...generatePapers(N, 7), ...planted];
   await addPapers(db, all);
-  await db.sightings.bulkAdd([
+  await addSightings(db, [
     {
       paperId: 'arxiv:2106.09608',
       pageUrl: 'https://huggingface.co/papers',

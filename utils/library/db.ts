@@ -49,6 +49,10 @@ export interface StoredPaper {
   possible: string[];
 }
 
+/**
+ * One paper met on one page load: the logical record that backups, the popup and tooltips use.
+ * Since v3 it is not a stored row: a `Visit` holds the sightings of a page load (sightings.ts).
+ */
 export interface Sighting {
   seq?: number;
   paperId: string;
@@ -60,6 +64,22 @@ export interface Sighting {
   how: SightingHow;
   /** Random id of the page load: a retried recordPage finds its own sightings by it. */
   visit: string;
+}
+
+/**
+ * The sightings of one page load that share a site and a how: the page's papers, by primary id, in
+ * page order. A page load usually makes one row (a long listing recorded in slices, one per slice).
+ * A merge rewrites the ids it renames, duplicates included: every sighting is kept.
+ */
+export interface Visit {
+  seq?: number;
+  visit: string;
+  pageUrl: string;
+  pageTitle: string;
+  site: string;
+  time: number;
+  how: SightingHow;
+  paperIds: string[];
 }
 
 /** A paper's search tokens, indexed: one row per paper, keyed by its primary id. */
@@ -78,7 +98,7 @@ export const DB_NAME = 'paperdex';
 
 export type PaperdexDb = Dexie & {
   papers: EntityTable<StoredPaper, 'id'>;
-  sightings: EntityTable<Sighting, 'seq'>;
+  visits: EntityTable<Visit, 'seq'>;
   terms: EntityTable<Terms, 'id'>;
   termsPending: EntityTable<TermsPending, 'seq'>;
 };
@@ -110,6 +130,56 @@ export const SCHEMA_V2 = {
   termsPending: '++seq',
 } as const;
 
+/**
+ * v3 keeps sightings as one row per page load (`visits`) instead of one row per paper and page
+ * load. A sighting row cost its record and seven index entries, all repeating the page's URL and
+ * title: recording a listing of 2,000 papers wrote 2,000 of them. Now it writes one row and the
+ * 2,000 entries of its `paperIds` index. A paper's own sightings are found through that index;
+ * the latest by the largest `seq`.
+ */
+export const SCHEMA_V3 = {
+  papers: SCHEMA_V2.papers,
+  sightings: null,
+  visits: '++seq, visit, pageUrl, time, *paperIds',
+  terms: SCHEMA_V2.terms,
+  termsPending: SCHEMA_V2.termsPending,
+} as const;
+
+/** Same page load, site, how and page: consecutive sightings that make one Visit. */
+function sameVisit(v: Visit, s: Sighting): boolean {
+  return (
+    v.visit === s.visit &&
+    v.site === s.site &&
+    v.how === s.how &&
+    v.time === s.time &&
+    v.pageUrl === s.pageUrl &&
+    v.pageTitle === s.pageTitle
+  );
+}
+
+/** Sightings in order, as Visit rows: each run of sightings of one page load becomes one row. */
+export function groupSightings(sightings: Iterable<Sighting>): Visit[] {
+  const out: Visit[] = [];
+  let cur: Visit | undefined;
+  for (const s of sightings) {
+    if (cur && sameVisit(cur, s)) {
+      cur.paperIds.push(s.paperId);
+      continue;
+    }
+    cur = {
+      visit: s.visit,
+      pageUrl: s.pageUrl,
+      pageTitle: s.pageTitle,
+      site: s.site,
+      time: s.time,
+      how: s.how,
+      paperIds: [s.paperId],
+    };
+    out.push(cur);
+  }
+  return out;
+}
+
 export function openDb(name: string = DB_NAME): PaperdexDb {
   const db = new Dexie(name) as PaperdexDb;
   db.version(1).stores(SCHEMA_V1);
@@ -129,6 +199,21 @@ export function openDb(name: string = DB_NAME): PaperdexDb {
         if (slice.length === 0) break;
         await terms.bulkPut(slice.map((p) => ({ id: p.id, words: p.words })));
         last = slice[slice.length - 1]!.id;
+      }
+    });
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      const old = tx.table<Sighting, number>('sightings');
+      const visits = tx.table<Visit, number>('visits');
+      // In slices by seq, in the order they were written: a page load's sightings are consecutive.
+      // A run cut by a slice's end continues in the next row, which loses nothing.
+      let last = 0;
+      for (;;) {
+        const slice = await old.where(':id').above(last).limit(5_000).toArray();
+        if (slice.length === 0) break;
+        await visits.bulkAdd(groupSightings(slice));
+        last = slice[slice.length - 1]!.seq!;
       }
     });
   return db;

@@ -13,6 +13,7 @@ import type { Settings } from '../settings';
 import { getByIndex } from './bulk';
 import type { Transaction } from 'dexie';
 import type { PaperdexDb, Sighting, StoredPaper } from './db';
+import { readSightings } from './sightings';
 import { dedupe } from './lookup';
 
 export type ExportScope =
@@ -83,16 +84,11 @@ export function selectPapers(
   scope: ExportScope,
   withSightings = false,
 ): Promise<{ papers: StoredPaper[]; sightings: Sighting[] }> {
-  return db.transaction('r', db.papers, db.sightings, async (tx) => {
+  return db.transaction('r', db.papers, db.visits, async (tx) => {
     const papers = await selectIn(tx, db, scope);
     if (!withSightings) return { papers, sightings: [] };
-    if (scope.kind === 'all') return { papers, sightings: await db.sightings.toArray() };
-    const sightings = await db.sightings
-      .where('paperId')
-      .anyOf(papers.map((p) => p.id))
-      .toArray();
-    sightings.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    return { papers, sightings };
+    const only = scope.kind === 'all' ? undefined : new Set(papers.map((p) => p.id));
+    return { papers, sightings: await readSightings(db, only) };
   });
 }
 

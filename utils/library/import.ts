@@ -30,6 +30,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { getByIndex } from './bulk';
 import { type CacheChanges, summarize } from './cache';
 import type { PaperdexDb, Sighting, StoredPaper } from './db';
+import { addSightings, countSightings, readSightings, repointSightings } from './sightings';
 import { dedupe } from './lookup';
 import {
   combine,
@@ -295,17 +296,17 @@ function replaceAll(db: PaperdexDb, staged: StagedImport): Promise<CommitOutput>
   const rows = staged.rows.map((r) =>
     finalize({ ...structuredClone(r), titleKey: normalizeTitle(r.title) }),
   );
-  return db.transaction('rw', [db.papers, db.sightings, db.terms, db.termsPending], async () => {
+  return db.transaction('rw', [db.papers, db.visits, db.terms, db.termsPending], async () => {
     const summary = emptySummary(staged);
     summary.removedPapers = await db.papers.count();
-    summary.removedSightings = await db.sightings.count();
+    summary.removedSightings = await countSightings(db);
     await db.papers.clear();
-    await db.sightings.clear();
+    await db.visits.clear();
     await db.terms.clear();
     await db.termsPending.clear();
     await inSlices(rows, (part) => db.papers.bulkAdd(part));
     await inSlices(rows, (part) => writeTerms(db, part, []));
-    await inSlices(staged.sightings, (part) => db.sightings.bulkAdd(part));
+    await inSlices(staged.sightings, (part) => addSightings(db, part));
     summary.added = rows.length;
     summary.sightingsAdded = staged.sightings.length;
     return { summary, changes: { removed: [], put: [] }, clearCache: true };
@@ -400,7 +401,7 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
       });
   const groups = groupByIds(incoming);
 
-  return db.transaction('rw', [db.papers, db.sightings, db.terms], async (tx) => {
+  return db.transaction('rw', [db.papers, db.visits, db.terms], async (tx) => {
     const summary = emptySummary(staged);
     const w = new ImportWorkspace();
     const allIds = [...new Set(incoming.flatMap((r) => r.ids))];
@@ -463,12 +464,7 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
     // Merges renamed stored rows: their sightings and the `possible` lists naming them follow.
     const gone = [...w.original.keys()].filter((id) => !w.rows.has(id));
     if (gone.length) {
-      await db.sightings
-        .where('paperId')
-        .anyOf(gone)
-        .modify((s) => {
-          s.paperId = w.resolve(s.paperId);
-        });
+      await repointSightings(db, gone, (id) => w.resolve(id));
       w.load(dedupe(await db.papers.where('possible').anyOf(gone).toArray()));
     }
     // `possible` may name rows this transaction did not read: keep those that exist.
@@ -504,11 +500,7 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
       const key = (paperId: string, v: string) => `${paperId}\u0000${v}`;
       const have = new Set<string>();
       if (merged.size) {
-        for (const s of await db.sightings
-          .where('paperId')
-          .anyOf([...merged])
-          .toArray())
-          have.add(key(s.paperId, s.visit));
+        for (const s of await readSightings(db, merged)) have.add(key(s.paperId, s.visit));
       }
       for (const s of staged.sightings) {
         const id = w.current(s.paperId)!;
@@ -533,7 +525,7 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
       return r ? [finalize(r)] : [];
     });
     await inSlices(put, (part) => db.papers.bulkPut(part));
-    await inSlices(sightings, (part) => db.sightings.bulkAdd(part));
+    await inSlices(sightings, (part) => addSightings(db, part));
     const reindex = put.filter((r) => wordsChanged(w.original.get(r.id), r));
     await db.terms.bulkDelete(removed.map((r) => r.id));
     await inSlices(reindex, (part) => writeTerms(db, part, []));
@@ -554,11 +546,11 @@ function mergeAll(db: PaperdexDb, staged: StagedImport, now: number): Promise<Co
 
 /** Empties the library (papers and sightings) in one transaction; returns what it held. */
 export function deleteAll(db: PaperdexDb): Promise<{ papers: number; sightings: number }> {
-  return db.transaction('rw', [db.papers, db.sightings, db.terms, db.termsPending], async () => {
+  return db.transaction('rw', [db.papers, db.visits, db.terms, db.termsPending], async () => {
     const papers = await db.papers.count();
-    const sightings = await db.sightings.count();
+    const sightings = await countSightings(db);
     await db.papers.clear();
-    await db.sightings.clear();
+    await db.visits.clear();
     await db.terms.clear();
     await db.termsPending.clear();
     return { papers, sightings };

@@ -2,12 +2,12 @@
  * User edits and reads of one paper. Every function takes any id of the paper (a merge may have
  * renamed the primary id the UI holds) and resolves it through the multi-entry `ids` index.
  */
-import Dexie from 'dexie';
 import { USER_LIMITS } from '../protocol';
 import { type CacheChanges, summarize, type Summary } from './cache';
 import type { PaperdexDb, Sighting, StoredPaper } from './db';
 import { dedupe } from './lookup';
 import { finalize } from './merge';
+import { deleteSightingsOf, sightingsOf } from './sightings';
 import { sameWords, writeTerms } from './terms';
 
 export interface Mutation<T> {
@@ -93,10 +93,10 @@ export function setNote(
 
 /** Deletes the paper, its sightings and every mention of it in other papers' `possible`. */
 export async function deletePaper(db: PaperdexDb, id: string): Promise<Mutation<boolean>> {
-  return db.transaction('rw', db.papers, db.sightings, db.terms, async () => {
+  return db.transaction('rw', db.papers, db.visits, db.terms, async () => {
     const p = await findPaper(db, id);
     if (!p) return { result: false, changes: { removed: [], put: [] } };
-    await db.sightings.where('paperId').equals(p.id).delete();
+    await deleteSightingsOf(db, p.id);
     await db.papers.delete(p.id);
     await db.terms.delete(p.id);
     const mentions = dedupe(await db.papers.where('possible').equals(p.id).toArray());
@@ -118,16 +118,10 @@ export async function getPaper(
   id: string,
   limit = 50,
 ): Promise<{ paper: StoredPaper | null; sightings: Sighting[] }> {
-  return db.transaction('r', db.papers, db.sightings, async () => {
+  return db.transaction('r', db.papers, db.visits, async () => {
     const paper = await findPaper(db, id);
     if (!paper) return { paper: null, sightings: [] };
-    const sightings = await db.sightings
-      .where('[paperId+time]')
-      .between([paper.id, Dexie.minKey], [paper.id, Dexie.maxKey])
-      .reverse()
-      .limit(limit)
-      .toArray();
-    return { paper, sightings };
+    return { paper, sightings: await sightingsOf(db, paper.id, limit) };
   });
 }
 
@@ -140,7 +134,7 @@ export async function findPagePaper(
   urlIds: readonly string[],
   pageUrl: string,
 ): Promise<StoredPaper | undefined> {
-  return db.transaction('r', db.papers, db.sightings, async () => {
+  return db.transaction('r', db.papers, db.visits, async () => {
     if (urlIds.length) {
       const byId = await db.papers
         .where('ids')
@@ -148,12 +142,14 @@ export async function findPagePaper(
         .first();
       if (byId) return byId;
     }
-    const opened = (await db.sightings.where('pageUrl').equals(pageUrl).toArray())
-      .filter((s) => s.how === 'opened')
+    const opened = (await db.visits.where('pageUrl').equals(pageUrl).toArray())
+      .filter((v) => v.how === 'opened')
       .sort((a, b) => b.time - a.time);
-    for (const s of opened) {
-      const p = await db.papers.get(s.paperId);
-      if (p) return p;
+    for (const v of opened) {
+      for (const paperId of v.paperIds) {
+        const p = await db.papers.get(paperId);
+        if (p) return p;
+      }
     }
     return undefined;
   });

@@ -12,6 +12,7 @@ import type { DetectedPaper } from '../paper';
 import { type CacheChanges, summarize } from './cache';
 import type { PaperdexDb, Sighting, StoredPaper } from './db';
 import { getByIndex } from './bulk';
+import { addSightings, repointSightings, sightedOnVisit } from './sightings';
 import { stateOf, dedupe } from './lookup';
 import {
   type Incoming,
@@ -106,7 +107,7 @@ export async function recordPage(db: PaperdexDb, input: RecordInput): Promise<Re
   const allIds = [...new Set(incoming.flatMap((i) => i.ids))];
   const unknownIds = known ? allIds.filter((id) => !known.knownAbsent(id)) : allIds;
 
-  return db.transaction('rw', [db.papers, db.sightings, db.terms, db.termsPending], async (tx) => {
+  return db.transaction('rw', [db.papers, db.visits, db.terms, db.termsPending], async (tx) => {
     const w = new Workspace();
     w.load(await getByIndex<StoredPaper>(tx, 'papers', 'ids', unknownIds));
 
@@ -163,12 +164,7 @@ export async function recordPage(db: PaperdexDb, input: RecordInput): Promise<Re
     // Merges renamed rows: their old sightings and the `possible` lists naming them must follow.
     const gone = w.renamedOriginals();
     if (gone.length) {
-      await db.sightings
-        .where('paperId')
-        .anyOf(gone)
-        .modify((s) => {
-          s.paperId = w.resolve(s.paperId);
-        });
+      await repointSightings(db, gone, (id) => w.resolve(id));
       w.load(dedupe(await db.papers.where('possible').anyOf(gone).toArray()));
     }
     for (const r of w.rows.values()) {
@@ -180,9 +176,7 @@ export async function recordPage(db: PaperdexDb, input: RecordInput): Promise<Re
     }
 
     // One sighting and one more seenCount per paper and page load, whatever the retries.
-    const done = new Set(
-      (await db.sightings.where('visit').equals(visit).toArray()).map((s) => w.resolve(s.paperId)),
-    );
+    const done = new Set((await sightedOnVisit(db, visit)).map((id) => w.resolve(id)));
     const sightings: Sighting[] = [];
     const met = new Map<string, Sighting>();
     incoming.forEach((inc, i) => {
@@ -215,7 +209,7 @@ export async function recordPage(db: PaperdexDb, input: RecordInput): Promise<Re
     if (removed.length) await db.papers.bulkDelete(removed.map((r) => r.id));
     const put = [...w.dirty].map((id) => finalize(w.rows.get(id)!));
     if (put.length) await db.papers.bulkPut(put);
-    if (sightings.length) await db.sightings.bulkAdd(sightings);
+    await addSightings(db, sightings);
     // A revisit only counts: its words, and so its terms, stay as they were.
     const reindex = put.filter((r) => wordsChanged(w.original.get(r.id), r));
     const unindex = removed.map((r) => r.id);

@@ -33,6 +33,7 @@
  * their abstract. The UI shows the fast results first and appends these when they arrive.
  */
 import type { PaperdexDb, Sighting, StoredPaper } from '../library/db';
+import { sightingsOf } from '../library/sightings';
 import { tokenize } from './tokenize';
 import type { ParsedQuery } from './query';
 
@@ -994,39 +995,19 @@ export async function knownSites(db: PaperdexDb): Promise<string[]> {
 
 /** The most recent sighting of a paper: where to "revisit" it. */
 export async function lastSighting(db: PaperdexDb, paperId: string): Promise<Sighting | undefined> {
-  return db.sightings
-    .where('[paperId+time]')
-    .between([paperId, -Infinity], [paperId, Infinity], true, true)
-    .last();
-}
-
-/** How far back the "on this tab" fallback looks when sightings have no `pageUrl` index. */
-const TAB_SCAN_LIMIT = 20_000;
-
-function sameUrl(a: string, b: string): boolean {
-  return a === b || a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+  return (await sightingsOf(db, paperId, 1))[0];
 }
 
 /** Primary ids of the papers sighted on a page (the active tab's URL). */
 export async function papersOnPage(db: PaperdexDb, pageUrl: string): Promise<string[]> {
-  const t = db.sightings;
-  let rows: Sighting[];
-  if (t.schema.idxByName['pageUrl']) {
-    // The same page with any fragment (#section) is the same page.
-    const bare = pageUrl.replace(/#.*$/, '');
-    const [exact, fragments] = await Promise.all([
-      t.where('pageUrl').equals(bare).toArray(),
-      t
-        .where('pageUrl')
-        .startsWith(bare + '#')
-        .toArray(),
-    ]);
-    rows = [...exact, ...fragments];
-  } else {
-    // Without an index, the page's sightings are among the recent ones: the tab is open now.
-    // (Dexie applies limit() after filter(), so the bound is on rows read, filtered here.)
-    const recent = await t.orderBy('time').reverse().limit(TAB_SCAN_LIMIT).toArray();
-    rows = recent.filter((s) => sameUrl(s.pageUrl, pageUrl));
-  }
-  return [...new Set(rows.map((s) => s.paperId))];
+  // The same page with any fragment (#section) is the same page.
+  const bare = pageUrl.replace(/#.*$/, '');
+  const [exact, fragments] = await Promise.all([
+    db.visits.where('pageUrl').equals(bare).toArray(),
+    db.visits
+      .where('pageUrl')
+      .startsWith(bare + '#')
+      .toArray(),
+  ]);
+  return [...new Set([...exact, ...fragments].flatMap((v) => v.paperIds))];
 }
