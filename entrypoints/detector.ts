@@ -6,7 +6,7 @@
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { PageController } from '../utils/content/controller';
+import { PageController, readScreen } from '../utils/content/controller';
 import { DETECTOR_FLAG } from '../utils/detect/direct-sites';
 import { observeChanges } from '../utils/content/observe';
 import { call, protocolTransport } from '../utils/content/transport';
@@ -26,7 +26,11 @@ async function run(): Promise<void> {
   // A second injection (or one after an extension update) stops the older instance.
   const ctx = new ContentScriptContext('paperdex-detector');
   void call('warm', {}).catch(() => {});
-  const settings = await loadSettings();
+  const loading = loadSettings();
+  // The rows on screen are read while the settings load (tens of milliseconds): reading them
+  // changes nothing on the page, and whether to mark them is decided once the settings are here.
+  const screen = readScreen(document, new URL(location.href));
+  const settings = await loading;
   const controller = new PageController({
     doc: document,
     url: () => new URL(location.href),
@@ -34,6 +38,7 @@ async function run(): Promise<void> {
     settings,
     incognito: browser.extension.inIncognitoContext,
     onError: warn,
+    screen,
   });
   // Watch before the first scan settles: it waits for the record, and rows a site appends meanwhile
   // ("show more") would otherwise go unseen. Scans queue, so none is lost or doubled.

@@ -4,6 +4,7 @@ import {
   PageController,
   type PaperStateInfo,
   type Transport,
+  readScreen,
   screenRows,
 } from '../../utils/content/controller';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
@@ -304,6 +305,58 @@ describe('page controller', () => {
     expect(t.recorded).toHaveLength(2);
     expect(new Set(t.recorded[0]!.map((p) => p.id)).size).toBe(300);
     expect(t.recorded[1]!.map((p) => p.id)).toEqual(['arxiv:2402.00001']);
+  });
+});
+
+describe('the screen read while the settings load', () => {
+  const rows = Array.from(
+    { length: 300 },
+    (_, i) =>
+      `<dt><a href="/abs/2401.${String(10000 + i)}" title="Abstract">arXiv:2401.${String(10000 + i)}</a></dt>` +
+      `<dd><div class="list-title">Title: A paper about row number ${i} of a long list</div></dd>`,
+  ).join('');
+  const URL_ = 'https://arxiv.org/list/cs/pastweek?show=2000';
+
+  async function run(screenFor: string | null) {
+    const t = new FakeTransport();
+    const asks = spyLookups(t);
+    document.open();
+    document.write(`<!doctype html><html><body><dl>${rows}</dl></body></html>`);
+    document.close();
+    const dts: Element[] = Array.from(document.querySelectorAll('dt'));
+    const rects = layOutRows((el) => dts.indexOf(el.closest('dt') ?? el));
+    try {
+      const screen = screenFor === null ? undefined : readScreen(document, new URL(screenFor));
+      const early = rects.reads;
+      const c = new PageController({
+        doc: document,
+        url: () => new URL(URL_),
+        transport: t,
+        settings: DEFAULT_SETTINGS,
+        incognito: false,
+        screen,
+      });
+      await c.scan();
+      return { asks: asks.map((a) => a.ids.length), early, inScan: rects.reads - early };
+    } finally {
+      rects.restore();
+    }
+  }
+
+  it('the first scan marks the rows read early, without reading their positions again', async () => {
+    const plain = await run(null);
+    const early = await run(URL_);
+    expect(early.asks).toEqual([16, 284]);
+    expect(early.asks).toEqual(plain.asks);
+    expect(early.early).toBeGreaterThan(0);
+    expect(early.inScan).toBe(0);
+    expect(plain.inScan).toBeGreaterThan(0);
+  });
+
+  it('a read made at another address is not used', async () => {
+    const other = await run('https://arxiv.org/list/math/pastweek?show=2000');
+    expect(other.inScan).toBeGreaterThan(0);
+    expect(other.asks).toEqual([16, 284]);
   });
 });
 

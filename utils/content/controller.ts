@@ -44,6 +44,25 @@ export interface ControllerOptions {
   incognito: boolean;
   /** Called with unexpected errors (logged by the content script). */
   onError?: (e: unknown) => void;
+  /**
+   * The rows on screen, read by readScreen while the settings loaded: the first scan of that
+   * address uses them instead of reading them again.
+   */
+  screen?: ScreenRead;
+}
+
+export interface ScreenRead {
+  href: string;
+  papers: FoundPaper[] | null;
+}
+
+/**
+ * The papers of the rows on screen (Adapter.slice), or null where the page's adapter cannot read
+ * part of its listing or the listing is short. Pure, like detectSlice: it changes nothing on the
+ * page, so the detector may run it before it knows the settings, while they load.
+ */
+export function readScreen(doc: Document, url: URL): ScreenRead {
+  return { href: url.href, papers: detectSlice(doc, url, (rows) => screenRows(doc, rows)) };
 }
 
 function strip(p: FoundPaper): DetectedPaper {
@@ -58,10 +77,12 @@ export class PageController {
   private handledSingles = new Set<string>();
   private visit = newVisitId();
   private busy: Promise<void> = Promise.resolve();
+  private screen: ScreenRead | undefined;
   settings: Settings;
 
   constructor(private readonly o: ControllerOptions) {
     this.settings = o.settings;
+    this.screen = o.screen;
   }
 
   /** Capture is off on this page: disabled site or private window. */
@@ -123,6 +144,9 @@ export class PageController {
   }
 
   private async scanNow(): Promise<void> {
+    // Read for the first scan only: by a later one the screen may show other rows.
+    const early = this.screen;
+    this.screen = undefined;
     if (this.inactive) return;
     const { doc } = this.o;
     const url = this.o.url();
@@ -160,7 +184,8 @@ export class PageController {
     // Only on a scan from scratch: later scans follow DOM changes and carry only the new rows, and
     // reading positions then would force a layout the page had not asked for.
     if (showMarks && this.fromScratch) {
-      first = take(detectSlice(doc, url, (rows) => screenRows(doc, rows)) ?? []);
+      const screen = early?.href === url.href ? early : readScreen(doc, url);
+      first = take(screen.papers ?? []);
       if (first.length) {
         const mark = await lookUp(first);
         for (const p of first) mark(p);
