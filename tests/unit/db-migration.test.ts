@@ -28,7 +28,7 @@ const FROZEN_V2 = {
 /** Schema v3 exactly as shipped: sightings kept as one row per page load, in `visits`. */
 const FROZEN_V3 = {
   papers:
-    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *sources, *possible',
+    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, *tags, *sources, *possible',
   sightings: null,
   visits: '++seq, visit, pageUrl, time, *paperIds',
   terms: 'id, *words',
@@ -211,6 +211,9 @@ describe('schema migrations', () => {
     old.close();
 
     const { db } = await reopenIntact(name, papers, sightings);
+    // v3 dropped the unread `title` index; title order walks `titleKey`.
+    expect(db.papers.schema.idxByName['title']).toBeUndefined();
+    expect((await db.papers.orderBy('titleKey').first())?.titleKey).toBe('paper number 0');
     expect(await db.terms.count()).toBe(100);
     expect((await db.termsPending.toArray()).map((r) => r.ids)).toEqual([
       papers.slice(100).map((p) => p.id),

@@ -135,10 +135,12 @@ export const SCHEMA_V2 = {
  * load. A sighting row cost its record and seven index entries, all repeating the page's URL and
  * title: recording a listing of 2,000 papers wrote 2,000 of them. Now it writes one row and the
  * 2,000 entries of its `paperIds` index. A paper's own sightings are found through that index;
- * the latest by the largest `seq`.
+ * the latest by the largest `seq`. The `title` index goes: nothing read it (title order walks
+ * `titleKey`), and every paper write paid for an entry keyed by its whole title.
  */
 export const SCHEMA_V3 = {
-  papers: SCHEMA_V2.papers,
+  papers:
+    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, *tags, *sources, *possible',
   sightings: null,
   visits: '++seq, visit, pageUrl, time, *paperIds',
   terms: SCHEMA_V2.terms,
