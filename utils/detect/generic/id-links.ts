@@ -31,6 +31,11 @@ const CITED_BY =
 const MAX_LINKS = 200_000;
 const MAX_ROW_TEXT = 3000;
 const MAX_BLOCK_TEXT = 500;
+// A longer list item still stands for one paper when its link comes this early: the citation
+// first, then a long abstract or BibTeX record (al-folio keeps both, hidden, in every item).
+const MAX_HEAD_TEXT = 1500;
+// Text between a link bar's links: separators, never words.
+const BAR_GLUE = /^[\s|·•,;/()[\]\-–—]*$/;
 
 interface Cand {
   a: Element;
@@ -48,7 +53,8 @@ const LABEL_TEXT =
   'openreview huggingface hugging face hf view read more full text fulltext citation cite dataset ' +
   'data model models weights review reviews forum semantic scholar dblp acl anthology springer ' +
   'ieee acm journal published version camera ready details summary the a an at on in of ' +
-  'open access ar5iv alphaxiv colab notebook repo repository site tweet thread';
+  'open access ar5iv alphaxiv colab notebook repo repository site tweet thread original ' +
+  'unofficial implementation pytorch tensorflow jax youtube recording notes';
 // Built on first use: the every-page gate imports this module for idLinksDetect alone.
 let labelWords: Set<string> | undefined;
 
@@ -64,6 +70,22 @@ function stripEdges(s: string): string {
   return clean(s, LIMITS.title).replace(EDGE, '');
 }
 
+// Awesome lists date or label each entry ahead of its title: "[2023/10] AutoAgents: …",
+// "(arXiv preprint 2021) Title". Only a short tag with a digit in it, so "(De)composing" stays.
+const LEAD_TAG = /^\s*(?:\[[^\]\d]{0,24}\d[^\]]{0,24}\]|\([^)\d]{0,24}\d[^)]{0,24}\))\s+/;
+// Numbered sections in posts: "1. Title", "2.Title" (but not "2.5D …").
+const ENUMERATOR = /^\s*\d{1,3}[.)]\s*(?=[\p{Lu}"“])/u;
+
+/** Every word a link label or a number: "[PDF]", "this link", "Code v2". */
+function labelOnly(words: readonly string[]): boolean {
+  return words.every(
+    (w) =>
+      (labelWords ??= new Set(LABEL_TEXT.split(' '))).has(
+        w.toLowerCase().replace(/[^\p{L}]/gu, ''),
+      ) || /^\W*v?\d+\W*$/.test(w),
+  );
+}
+
 /** Does this text read as a paper title (not a label, URL, id, citation key, venue or name)? */
 export function looksLikeTitle(raw: string): boolean {
   const t = stripEdges(raw);
@@ -73,15 +95,7 @@ export function looksLikeTitle(raw: string): boolean {
   if (/^(?:https?:\/\/|www\.)/i.test(t) || /^\S+\.\S+\/\S*$/.test(t)) return false;
   if (normalizeArxiv(t.replace(/^arxiv\s*/i, '')) || normalizeDoi(t)) return false;
   if (/^(?:arxiv|doi|pmid|pmcid)\b/i.test(t) && words.length <= 3) return false;
-  if (
-    words.every(
-      (w) =>
-        (labelWords ??= new Set(LABEL_TEXT.split(' '))).has(
-          w.toLowerCase().replace(/[^\p{L}]/gu, ''),
-        ) || /^\W*v?\d+\W*$/.test(w),
-    )
-  )
-    return false;
+  if (labelOnly(words)) return false;
   if (CITE_LABEL.test(t) || NAME_LIKE.test(t)) return false;
   if (VENUE_TAG.test(t) || VENUE_LIKE.test(t)) return false;
   const letters = t.replace(/[^\p{L}]/gu, '').length;
@@ -141,7 +155,7 @@ function textBefore(row: Element, stop: Element, max = 600): string {
 /** The title in a citation string "Authors. Title. Venue, year." — the first part that is neither. */
 function titleOfCitation(s: string): string {
   // Split on sentence ends only after a lower-case word or a digit, so "J. Smith" stays whole.
-  const parts = s.split(/(?<=[\p{Ll}\p{N})\]?!]{2})[.?!]\s+/u);
+  const parts = s.replace(LEAD_TAG, '').split(/(?<=[\p{Ll}\p{N})\]?!]{2})[.?!]\s+/u);
   for (const part of parts) {
     const p = stripEdges(part);
     // "PhD thesis, 2021", "NeurIPS, 2023": a short part with a year is a venue line.
@@ -151,18 +165,37 @@ function titleOfCitation(s: string): string {
   return '';
 }
 
-/** Elements of this row, not of a row nested inside it (a sub-list of related work, say). */
-function own(row: Element, selector: string): Element[] {
+const ROW_TAGS = new Set(['li', 'tr', 'dd', 'p']);
+const ITEM_TAGS = new Set(['li', 'tr', 'dd']);
+const P_TAG = new Set(['p']);
+const TITLE_CLASS = (e: Element) => (e.getAttribute('class') ?? '').toLowerCase().includes('title');
+const LINK = (e: Element) => e.localName === 'a';
+const STRONG_TAGS = new Set(['cite', 'strong', 'b', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const STRONG = (e: Element) => STRONG_TAGS.has(e.localName);
+const ITALIC = (e: Element) => e.localName === 'em' || e.localName === 'i';
+
+/**
+ * Elements of this row, not of a row nested inside it (a sub-list of related work, say), in
+ * document order. A walk bounded in nodes and matches rather than a selector query: a list item
+ * holding a hidden abstract and a highlighted BibTeX record has hundreds of elements, and JSDOM
+ * runs a scoped query over the whole document.
+ */
+function own(row: Element, pick: (e: Element) => boolean): Element[] {
   const tag = row.localName;
-  const nested =
-    tag === 'p' ? 'p' : tag === 'li' || tag === 'tr' || tag === 'dd' ? 'li, tr, dd' : null;
-  return Array.from(row.querySelectorAll(selector))
-    .slice(0, 50)
-    .filter((e) => {
-      if (nested) return e.closest(nested) === row;
-      const r = e.closest(ROW);
-      return !r || !row.contains(r);
-    });
+  const nested = tag === 'p' ? P_TAG : ITEM_TAGS.has(tag) ? ITEM_TAGS : ROW_TAGS;
+  const out: Element[] = [];
+  let n: Element | null = row.firstElementChild;
+  for (let steps = 0; n && steps < 5000 && out.length < 50; steps++) {
+    const inner = nested.has(n.localName);
+    if (!inner && pick(n)) out.push(n);
+    if (!inner && n.firstElementChild) {
+      n = n.firstElementChild;
+      continue;
+    }
+    while (n && n !== row && !n.nextElementSibling) n = n.parentElement;
+    n = n && n !== row ? n.nextElementSibling : null;
+  }
+  return out;
 }
 
 function longestTitle(els: Element[], minWords = 2): string {
@@ -180,13 +213,75 @@ function longestTitle(els: Element[], minWords = 2): string {
   return best;
 }
 
+/** A name short of a title ("PlaNet", "Hotpot-QA"), taken only where the page says it names. */
+function nameLike(t: string): boolean {
+  if (t.length < 2 || !/\p{L}\p{L}/u.test(t)) return false;
+  if (/^(?:https?:\/\/|www\.)/i.test(t) || normalizeArxiv(t) || normalizeDoi(t)) return false;
+  if (labelOnly(t.split(/\s+/))) return false;
+  return !CITE_LABEL.test(t) && !NAME_LIKE.test(t) && !VENUE_TAG.test(t) && !VENUE_LIKE.test(t);
+}
+
+/** How surely a table header names the column that holds the paper's title (0: not at all). */
+function headRank(t: string): number {
+  if (/\btitles?\b|标题|题目|제목/i.test(t)) return 3;
+  if (/\b(?:papers?|publications?|articles?)\b|论文|논문/i.test(t)) return 2;
+  return /\bnames?\b|名称|이름/i.test(t) ? 1 : 0;
+}
+
+// Per extraction: a table's naming columns, surest first, found once however many rows it has.
+let titleColumns = new WeakMap<Element, number[]>();
+
+function namingColumns(row: Element): number[] {
+  const table = row.closest('table');
+  if (!table) return [];
+  let cols = titleColumns.get(table);
+  if (cols) return cols;
+  const ranked: Array<[number, number]> = [];
+  const head = table.querySelector('tr');
+  if (head && head !== row) {
+    for (let i = 0; i < head.children.length && i < 30; i++) {
+      const th = head.children[i]!;
+      const rank = th.localName === 'th' ? headRank(text(th, 80)) : 0;
+      if (rank) ranked.push([rank, i]);
+    }
+  }
+  cols = ranked.sort((a, b) => b[0] - a[0]).map(([, i]) => i);
+  titleColumns.set(table, cols);
+  return cols;
+}
+
+/**
+ * The row's cell under a "Title", "Paper" or "Name" header: reading groups and awesome-list tables
+ * name the paper there, often by a short name ("[PlaNet](arXiv) (ICML 2019)"), while other cells
+ * hold dates, presenters, tasks and "YouTube / Review" links.
+ */
+function columnTitle(row: Element): string {
+  // A "Paper" column may hold only the "[paper]" link, while "Name" names the work.
+  for (const col of namingColumns(row)) {
+    const cell = row.children[col];
+    if (!cell) continue;
+    const links = cell.getElementsByTagName('a');
+    for (let i = 0; i < links.length && i < 5; i++) {
+      const t = stripEdges(text(links[i]));
+      if (nameLike(t)) return t;
+    }
+    const t = stripEdges(text(cell));
+    if (nameLike(t) && !authorListLike(t)) return t;
+  }
+  return '';
+}
+
 function rowTitle(row: Element, firstLink: Element, idLinks: Set<Element>): string {
   if (row === firstLink) return '';
+  if (row.localName === 'tr') {
+    const named = columnTitle(row);
+    if (named) return named;
+  }
   // Publication-list themes name the title element by class (title, pub-title, paper-title).
-  const marked = longestTitle(own(row, '[class*="title" i]'));
+  const marked = longestTitle(own(row, TITLE_CLASS));
   if (marked) return marked;
-  const links = own(row, 'a').filter((a) => !bracketed(a) && !idLinks.has(a));
-  const strong = longestTitle([...own(row, 'cite, strong, b, h1, h2, h3, h4, h5, h6'), ...links]);
+  const links = own(row, LINK).filter((a) => !bracketed(a) && !idLinks.has(a));
+  const strong = longestTitle([...own(row, STRONG), ...links]);
   if (strong) return strong;
   if (row.localName === 'tr') {
     const cells = Array.from(row.children).filter((c) => !c.contains(firstLink));
@@ -199,7 +294,7 @@ function rowTitle(row: Element, firstLink: Element, idLinks: Set<Element>): stri
     if (dt?.localName === 'dt' && looksLikeTitle(text(dt))) return stripEdges(text(dt));
   }
   // Venues are often italic too; an italic title is taken only when it is clearly long.
-  const italic = longestTitle(own(row, 'em, i'), 3);
+  const italic = longestTitle(own(row, ITALIC), 3);
   if (italic) return italic;
   const rowText = text(row, MAX_ROW_TEXT);
   const quoted = /[“"]([^”"]{8,400}?)[,.]?[”"]/.exec(rowText);
@@ -210,23 +305,43 @@ function rowTitle(row: Element, firstLink: Element, idLinks: Set<Element>): stri
     const t = titleOfCitation(textBefore(row, firstLink));
     if (t) return t;
   }
-  // A post that gives each paper a section: the heading right above the paragraph names it.
-  if (row.localName === 'p') return headingTitle(row.previousElementSibling);
+  // A post that gives each paper a section ("1. Title", prose, "Read more at <a>this link</a>"):
+  // the section's heading names it. Not when the link is a citation ("Ho et al. 2020"): a post
+  // cites other works within a section about something else.
+  if (row.localName !== 'p') return '';
+  const label = stripEdges(text(firstLink));
+  if (CITE_LABEL.test(label)) return '';
+  // Prose may come between the heading and a link that only points ("this link", "[arXiv]"); any
+  // other link (an image badge, a sentence) is named by a heading right above it or not at all.
+  return sectionTitle(row, label && labelOnly(label.split(/\s+/)) ? 8 : 1);
+}
+
+/** The heading of the section holding this paragraph, unless another paper's link comes between. */
+function sectionTitle(p: Element, reach: number): string {
+  let prev = p.previousElementSibling;
+  for (let i = 0; prev && i < reach; i++, prev = prev.previousElementSibling) {
+    const h = headingOf(prev);
+    if (h) {
+      const t = stripEdges(text(h).replace(ENUMERATOR, ''));
+      return looksLikeTitle(t) ? t : '';
+    }
+    const links = prev.getElementsByTagName('a');
+    for (let j = 0; j < links.length && j < 30; j++) {
+      const href = links[j]!.getAttribute('href') ?? '';
+      if (HREF_HINT.test(href) && idsFromUrl(href).length) return '';
+    }
+  }
   return '';
 }
 
 const HEADING = /^h[1-6]$/;
 
-function headingTitle(prev: Element | null): string {
-  if (!prev) return '';
-  // GitHub wraps rendered headings in a div of their own (div.markdown-heading > h2).
-  const h = HEADING.test(prev.localName)
-    ? prev
-    : prev.children.length === 1 && HEADING.test(prev.children[0]!.localName)
-      ? prev.children[0]!
-      : null;
-  const t = h ? text(h) : '';
-  return looksLikeTitle(t) ? stripEdges(t) : '';
+function headingOf(el: Element): Element | null {
+  if (HEADING.test(el.localName)) return el;
+  // GitHub wraps rendered headings in a div of their own, with the permalink anchor after the
+  // heading: div.markdown-heading > h2 + a.anchor.
+  const first = el.firstElementChild;
+  return first && el.children.length <= 2 && HEADING.test(first.localName) ? first : null;
 }
 
 // ---- rows ---------------------------------------------------------------------------------------
@@ -249,7 +364,11 @@ function rowOf(a: Element, ids: string[], base: string): Element {
   // Rendered Markdown wraps a loose list item's lines in paragraphs: the item is the row.
   if (r?.localName === 'p' && r.parentElement?.matches('li, dd, td'))
     r = r.parentElement.closest('li, dd, tr');
+  // A paragraph of links alone ("PDF Cite Code DOI" under a citation, as Hugo Academic and
+  // Wowchemy render them) is the entry's button bar: the entry is the block around it.
+  if (r?.localName === 'p' && linkBar(r)) r = null;
   if (r && textLength(r) <= MAX_ROW_TEXT) return r;
+  if (r && r.localName !== 'p' && textBefore(r, a, MAX_HEAD_TEXT).length < MAX_HEAD_TEXT) return r;
   if (r) return a;
   let best: Element = a;
   let cur = a.parentElement;
@@ -274,6 +393,28 @@ function rowOf(a: Element, ids: string[], base: string): Element {
     best = cur;
   }
   return best;
+}
+
+/** Holds links and nothing but separators between them. Bounded like textBefore. */
+function linkBar(p: Element): boolean {
+  let links = 0;
+  let n: Node | null = p.firstChild;
+  for (let steps = 0; n && steps < 200; steps++) {
+    if (n.nodeType === 3) {
+      if (!BAR_GLUE.test(n.nodeValue ?? '')) return false;
+    } else if (n.nodeType === 1) {
+      const el = n as Element;
+      if (el.localName === 'a') links++;
+      else if (el.firstChild && !SKIP_TEXT.has(el.localName)) {
+        n = el.firstChild;
+        continue;
+      }
+    }
+    while (n && n !== p && !n.nextSibling) n = n.parentNode;
+    n = n && n !== p ? n.nextSibling : null;
+    if (!n) return links > 0;
+  }
+  return false;
 }
 
 const PDF = /\.pdf(?:$|[?#])|arxiv\.org\/pdf\/|openreview\.net\/pdf|\/doi\/(?:e?pdf|pdfdirect)\//i;
@@ -384,7 +525,8 @@ export function extractIdLinks(doc: Document, url: URL): FoundPaper[] {
     }
   }
 
-  const out: FoundPaper[] = [];
+  titleColumns = new WeakMap();
+  const hits: Hit[] = [];
   for (const [row, all] of rows) {
     const cands = dropContainers(all);
     const groups = groupRow(cands);
@@ -394,21 +536,61 @@ export function extractIdLinks(doc: Document, url: URL): FoundPaper[] {
       const g = groups[0]!;
       let title = '';
       for (const c of g) if ((title = linkTitle(c.a))) break;
-      if (!title) title = rowTitle(row, g[0]!.a, idLinks);
-      const p = paperOf(g, row, title, url);
-      if (p) out.push(p);
+      let sure = title ? SURE_LINK : SURE_NONE;
+      if (!title) {
+        title = rowTitle(row, g[0]!.a, idLinks);
+        sure = !title ? SURE_NONE : row.localName === 'p' ? SURE_PROSE : SURE_ROW;
+      }
+      hits.push({ cands: g, element: row, title, sure });
     } else {
       // Several papers in one row (a paragraph citing many): each link stands for its own paper.
       for (const g of groups) {
         let title = '';
         for (const c of g) if ((title = linkTitle(c.a))) break;
-        const p = paperOf(g, g[0]!.a, title, url);
-        if (p) out.push(p);
+        hits.push({ cands: g, element: g[0]!.a, title, sure: title ? SURE_LINK : SURE_NONE });
       }
     }
-    if (out.length >= LIMITS.rowsPerPage) break;
+    if (hits.length >= LIMITS.rowsPerPage) break;
   }
-  return out.slice(0, LIMITS.rowsPerPage);
+  betterTitles(hits);
+  const out: FoundPaper[] = [];
+  for (const h of hits.slice(0, LIMITS.rowsPerPage)) {
+    const p = paperOf(h.cands, h.element, h.title, url);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+interface Hit {
+  cands: Cand[];
+  element: Element;
+  title: string;
+  sure: number;
+}
+
+// How a row's title was read, weakest first: a post cites a paper as "Ho et al. 2020" in its
+// text and names it in full only in its reference list further down.
+const SURE_NONE = 0;
+const SURE_PROSE = 1;
+const SURE_ROW = 2;
+const SURE_LINK = 3;
+
+/** Gives each paper's first row (the one kept) the surest title any of its rows has. */
+function betterTitles(hits: Hit[]): void {
+  const first = new Map<string, Hit>();
+  for (const h of hits) {
+    let earlier: Hit | undefined;
+    for (const c of h.cands) {
+      for (const id of c.ids) {
+        earlier ??= first.get(id);
+        if (!first.has(id)) first.set(id, h);
+      }
+    }
+    if (earlier && earlier !== h && h.sure > earlier.sure) {
+      earlier.title = h.title;
+      earlier.sure = h.sure;
+    }
+  }
 }
 
 /** The cheap check alone: the every-page gate (utils/detect/gate.ts) imports it without extract. */
