@@ -56,6 +56,34 @@ describe('publication-list themes', () => {
       ['doi:10.5555/gadget.2', 'Gadget Sprawl in Practice'],
     ]);
   });
+
+  it('keeps an entry whole however many authors it lists', () => {
+    const authors = Array.from(
+      { length: 30 },
+      (_, i) => `<span><a href="/author/a${i}/">Author Number${i} Surname${i}</a></span>`,
+    );
+    const ps = found(`<main><div class="entry"><div class="pub">
+      <span>${authors.join(', ')}</span> (2005).
+      <a href="/publication/kuramoto/">The Kuramoto model: A simple paradigm for synchronization phenomena</a>.
+      <em>Reviews of Modern Physics</em>.
+      <p><a href="#">Cite</a> <a href="https://doi.org/10.1103/RevModPhys.77.137">DOI</a></p>
+      </div></div></main>`);
+    expect(rows(ps)).toEqual([
+      [
+        'doi:10.1103/revmodphys.77.137',
+        'The Kuramoto model: A simple paradigm for synchronization phenomena',
+      ],
+    ]);
+  });
+
+  it("leaves a post's paragraph of links under its own heading", () => {
+    const ps = found(`<main><div class="post">
+      <h2>Background on the widget literature</h2><p>Some prose.</p>
+      <h2>Widget Drift Under Sustained Load</h2>
+      <p><a href="https://arxiv.org/abs/2101.00001">arXiv</a> <a href="https://github.com/x/y">code</a></p>
+      </div></main>`);
+    expect(rows(ps)).toEqual([['arxiv:2101.00001', 'Widget Drift Under Sustained Load']]);
+  });
 });
 
 describe('awesome lists', () => {

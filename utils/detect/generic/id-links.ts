@@ -365,11 +365,16 @@ function rowOf(a: Element, ids: string[], base: string): Element {
   if (r?.localName === 'p' && r.parentElement?.matches('li, dd, td'))
     r = r.parentElement.closest('li, dd, tr');
   // A paragraph of links alone ("PDF Cite Code DOI" under a citation, as Hugo Academic and
-  // Wowchemy render them) is the entry's button bar: the entry is the block around it.
-  if (r?.localName === 'p' && linkBar(r)) r = null;
+  // Wowchemy render them) is the entry's button bar: the entry is the block around it. Not in a
+  // post, where the paragraph follows headings and other paragraphs rather than a citation.
+  if (r?.localName === 'p' && barLinks(r) && inlineBeside(r)) r = null;
   if (r && textLength(r) <= MAX_ROW_TEXT) return r;
   if (r && r.localName !== 'p' && textBefore(r, a, MAX_HEAD_TEXT).length < MAX_HEAD_TEXT) return r;
   if (r) return a;
+  // Above a bar of several buttons is the entry, however long its author list (Wowchemy's
+  // citation view lists every author in the entry's block).
+  const bar =
+    a.parentElement && barLinks(a.parentElement) > 1 ? a.parentElement.parentElement : null;
   let best: Element = a;
   let cur = a.parentElement;
   for (let depth = 0; cur && depth < 3; depth++, cur = cur.parentElement) {
@@ -382,7 +387,7 @@ function rowOf(a: Element, ids: string[], base: string): Element {
       tag === 'section'
     )
       break;
-    if (textLength(cur) > MAX_BLOCK_TEXT) break;
+    if (textLength(cur) > (cur === bar ? MAX_ROW_TEXT : MAX_BLOCK_TEXT)) break;
     const others = cur.querySelectorAll('a[href]');
     let clash = false;
     for (let i = 0; i < others.length && i < 30 && !clash; i++) {
@@ -395,13 +400,26 @@ function rowOf(a: Element, ids: string[], base: string): Element {
   return best;
 }
 
-/** Holds links and nothing but separators between them. Bounded like textBefore. */
-function linkBar(p: Element): boolean {
+const INLINE = new Set(['a', 'span', 'em', 'i', 'b', 'strong', 'cite', 'abbr', 'small', 'sup']);
+
+/** Does the element's parent hold words of its own (a citation's text), beside its blocks? */
+function inlineBeside(el: Element): boolean {
+  const nodes = el.parentElement?.childNodes;
+  for (let i = 0; nodes && i < nodes.length && i < 50; i++) {
+    const n = nodes[i]!;
+    const inline = n.nodeType === 3 || (n.nodeType === 1 && INLINE.has((n as Element).localName));
+    if (inline && /\p{L}/u.test(n.textContent ?? '')) return true;
+  }
+  return false;
+}
+
+/** How many links this element holds if it holds nothing else but separators, else 0. Bounded. */
+function barLinks(p: Element): number {
   let links = 0;
   let n: Node | null = p.firstChild;
   for (let steps = 0; n && steps < 200; steps++) {
     if (n.nodeType === 3) {
-      if (!BAR_GLUE.test(n.nodeValue ?? '')) return false;
+      if (!BAR_GLUE.test(n.nodeValue ?? '')) return 0;
     } else if (n.nodeType === 1) {
       const el = n as Element;
       if (el.localName === 'a') links++;
@@ -412,9 +430,9 @@ function linkBar(p: Element): boolean {
     }
     while (n && n !== p && !n.nextSibling) n = n.parentNode;
     n = n && n !== p ? n.nextSibling : null;
-    if (!n) return links > 0;
+    if (!n) return links;
   }
-  return false;
+  return 0;
 }
 
 const PDF = /\.pdf(?:$|[?#])|arxiv\.org\/pdf\/|openreview\.net\/pdf|\/doi\/(?:e?pdf|pdfdirect)\//i;
