@@ -13,16 +13,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FROZEN_V2 } from '../unit/helpers/frozen-schemas';
 import { type Harness, launch, readLibrary } from './harness';
-
-/** Schema v2 exactly as shipped (a frozen copy, as in the unit test). */
-const FROZEN_V2 = {
-  papers:
-    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *sources, *possible',
-  sightings: '++seq, paperId, visit, pageUrl, time, site, [paperId+time]',
-  terms: 'id, *words',
-  termsPending: '++seq',
-} as const;
 
 const T0 = 1_780_000_000_000;
 const PAPERS = 300;

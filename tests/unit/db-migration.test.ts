@@ -1,39 +1,13 @@
 /**
  * Databases created by old schema versions must open with the current code with every row intact.
- * Keep one test per schema version from now on: when version 2 comes, add a FROZEN_V2 beside
- * FROZEN_V1 and a test that fills a v2 database — never edit the frozen copies, they are what users'
- * disks hold.
+ * Keep one test per schema version: each new version adds its frozen copy to
+ * helpers/frozen-schemas.ts and a test that fills a database of the version before it.
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../utils/library/db';
 import { readSightings, sightedOnVisit, sightingsOf } from '../../utils/library/sightings';
-
-/** Schema v1 exactly as shipped (copied, not imported, so later edits to db.ts cannot change it). */
-const FROZEN_V1 = {
-  papers:
-    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *words, *sources, *possible',
-  sightings: '++seq, paperId, visit, pageUrl, time, site, [paperId+time]',
-} as const;
-
-/** Schema v2 exactly as shipped: the words index moved to `terms`. */
-const FROZEN_V2 = {
-  papers:
-    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, title, *tags, *sources, *possible',
-  sightings: '++seq, paperId, visit, pageUrl, time, site, [paperId+time]',
-  terms: 'id, *words',
-  termsPending: '++seq',
-} as const;
-
-/** Schema v3 exactly as shipped: sightings kept as one row per page load, in `visits`. */
-const FROZEN_V3 = {
-  papers:
-    'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, *tags, *sources, *possible',
-  sightings: null,
-  visits: '++seq, visit, pageUrl, time, *paperIds',
-  terms: 'id, *words',
-  termsPending: '++seq',
-} as const;
+import { FROZEN_V1, FROZEN_V2, FROZEN_V3 } from './helpers/frozen-schemas';
 
 /** The v1 row shapes, frozen for the same reason. */
 interface V1Paper {

@@ -142,7 +142,7 @@ export const SCHEMA_V3 = {
   papers:
     'id, *ids, titleKey, state, starred, firstSeen, lastSeen, seenCount, year, *tags, *sources, *possible',
   sightings: null,
-  visits: '++seq, visit, pageUrl, time, *paperIds',
+  visits: '++seq, visit, pageUrl, *paperIds',
   terms: SCHEMA_V2.terms,
   termsPending: SCHEMA_V2.termsPending,
 } as const;

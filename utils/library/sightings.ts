@@ -33,24 +33,6 @@ export async function sightedOnVisit(db: PaperdexDb, visit: string): Promise<str
   return rows.flatMap((v) => v.paperIds);
 }
 
-/** Which of `visits` the library holds sightings of, per page load: visit → primary ids. */
-export async function sightedOnVisits(
-  db: PaperdexDb,
-  visits: readonly string[],
-): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
-  if (!visits.length) return out;
-  for (const v of await db.visits
-    .where('visit')
-    .anyOf([...visits])
-    .toArray()) {
-    let ids = out.get(v.visit);
-    if (!ids) out.set(v.visit, (ids = new Set()));
-    for (const id of v.paperIds) ids.add(id);
-  }
-  return out;
-}
-
 /** Rows naming any of `ids`, each once (a multi-entry match can name a row once per id). */
 async function rowsNaming(db: PaperdexDb, ids: readonly string[]): Promise<Visit[]> {
   if (!ids.length) return [];
