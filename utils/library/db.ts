@@ -8,6 +8,7 @@
  * released, never edit it — declare version 2 beside it instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { groupSightings } from './sightings';
 
 /** Stored state; 'starred' is the separate `starred` flag, 'new'/'possible' exist only in answers. */
 export type PaperState = 'seen' | 'opened';
@@ -146,41 +147,6 @@ export const SCHEMA_V3 = {
   terms: SCHEMA_V2.terms,
   termsPending: SCHEMA_V2.termsPending,
 } as const;
-
-/** Same page load, site, how and page: consecutive sightings that make one Visit. */
-function sameVisit(v: Visit, s: Sighting): boolean {
-  return (
-    v.visit === s.visit &&
-    v.site === s.site &&
-    v.how === s.how &&
-    v.time === s.time &&
-    v.pageUrl === s.pageUrl &&
-    v.pageTitle === s.pageTitle
-  );
-}
-
-/** Sightings in order, as Visit rows: each run of sightings of one page load becomes one row. */
-export function groupSightings(sightings: Iterable<Sighting>): Visit[] {
-  const out: Visit[] = [];
-  let cur: Visit | undefined;
-  for (const s of sightings) {
-    if (cur && sameVisit(cur, s)) {
-      cur.paperIds.push(s.paperId);
-      continue;
-    }
-    cur = {
-      visit: s.visit,
-      pageUrl: s.pageUrl,
-      pageTitle: s.pageTitle,
-      site: s.site,
-      time: s.time,
-      how: s.how,
-      paperIds: [s.paperId],
-    };
-    out.push(cur);
-  }
-  return out;
-}
 
 export function openDb(name: string = DB_NAME): PaperdexDb {
   const db = new Dexie(name) as PaperdexDb;

@@ -2,7 +2,44 @@
  * Sightings, read and written through the `visits` rows that hold them (schema v3: one row per
  * page load, not per paper). Callers see the logical Sighting, one paper met on one page load.
  */
-import { type PaperdexDb, type Sighting, type Visit, groupSightings } from './db';
+// Types only from db.ts: the popup's first script reaches this module through the search, and a
+// value import of db.ts would bring Dexie into it (Dexie loads after the first paint).
+import type { PaperdexDb, Sighting, Visit } from './db';
+
+/** Same page load, site, how and page: consecutive sightings that make one Visit. */
+function sameVisit(v: Visit, s: Sighting): boolean {
+  return (
+    v.visit === s.visit &&
+    v.site === s.site &&
+    v.how === s.how &&
+    v.time === s.time &&
+    v.pageUrl === s.pageUrl &&
+    v.pageTitle === s.pageTitle
+  );
+}
+
+/** Sightings in order, as Visit rows: each run of sightings of one page load becomes one row. */
+export function groupSightings(sightings: Iterable<Sighting>): Visit[] {
+  const out: Visit[] = [];
+  let cur: Visit | undefined;
+  for (const s of sightings) {
+    if (cur && sameVisit(cur, s)) {
+      cur.paperIds.push(s.paperId);
+      continue;
+    }
+    cur = {
+      visit: s.visit,
+      pageUrl: s.pageUrl,
+      pageTitle: s.pageTitle,
+      site: s.site,
+      time: s.time,
+      how: s.how,
+      paperIds: [s.paperId],
+    };
+    out.push(cur);
+  }
+  return out;
+}
 
 /** The sightings a row holds, only those of the papers `keep` accepts when given. */
 export function expandVisit(v: Visit, keep?: (paperId: string) => boolean): Sighting[] {
