@@ -25,15 +25,19 @@ import { COINS_SELECTOR, coinsDetect } from './generic/coins';
 import { HREF_HINT } from './generic/id-links';
 import { jsonLdDetect } from './generic/json-ld';
 import { metaTagsDetect } from './generic/meta-tags';
+import { aaaiMatches } from './sites/aaai';
 import { aclAnthologyMatches } from './sites/acl-anthology';
 import { alphaxivMatches } from './sites/alphaxiv';
 import { arxivMatches } from './sites/arxiv';
 import { biorxivMatches } from './sites/biorxiv';
 import { cvfMatches } from './sites/cvf';
 import { dblpMatches } from './sites/dblp';
+import { ecvaMatches } from './sites/ecva';
 import { googleScholarMatches } from './sites/google-scholar';
 import { huggingfacePapersMatches } from './sites/huggingface-papers';
 import { ieeeXploreMatches } from './sites/ieee-xplore';
+import { ijcaiMatches } from './sites/ijcai';
+import { jmlrMatches } from './sites/jmlr';
 import { natureMatches } from './sites/nature';
 import { neuripsMatches } from './sites/neurips';
 import { openreviewMatches } from './sites/openreview';
@@ -42,6 +46,7 @@ import { pmlrMatches } from './sites/pmlr';
 import { pubmedMatches } from './sites/pubmed';
 import { sciencedirectMatches } from './sites/sciencedirect';
 import { semanticScholarMatches } from './sites/semantic-scholar';
+import { usenixMatches } from './sites/usenix';
 
 export interface SiteGate {
   id: string;
@@ -89,6 +94,11 @@ export const SITE_GATES: readonly SiteGate[] = [
   { id: 'ieee-xplore', hosts: ['ieeexplore.ieee.org'], matches: ieeeXploreMatches },
   { id: 'nature', hosts: ['nature.com'], matches: natureMatches },
   { id: 'sciencedirect', hosts: ['sciencedirect.com'], matches: sciencedirectMatches },
+  { id: 'aaai', hosts: ['ojs.aaai.org'], matches: aaaiMatches },
+  { id: 'ijcai', hosts: ['ijcai.org'], matches: ijcaiMatches },
+  { id: 'jmlr', hosts: ['jmlr.org'], matches: jmlrMatches },
+  { id: 'usenix', hosts: ['usenix.org'], matches: usenixMatches },
+  { id: 'ecva', hosts: ['ecva.net'], matches: ecvaMatches },
 ];
 
 /**

@@ -6,15 +6,19 @@
  */
 import { LIMITS, type FoundPaper, type PageKind } from '../paper';
 import type { Adapter, RowPicker } from './adapter';
+import { aaai } from './sites/aaai';
 import { aclAnthology } from './sites/acl-anthology';
 import { alphaxiv } from './sites/alphaxiv';
 import { arxiv } from './sites/arxiv';
 import { biorxiv } from './sites/biorxiv';
 import { cvf } from './sites/cvf';
 import { dblp } from './sites/dblp';
+import { ecva } from './sites/ecva';
 import { googleScholar } from './sites/google-scholar';
 import { huggingfacePapers } from './sites/huggingface-papers';
 import { ieeeXplore } from './sites/ieee-xplore';
+import { ijcai } from './sites/ijcai';
+import { jmlr } from './sites/jmlr';
 import { nature } from './sites/nature';
 import { neurips } from './sites/neurips';
 import { openreview } from './sites/openreview';
@@ -23,6 +27,7 @@ import { pmlr } from './sites/pmlr';
 import { pubmed } from './sites/pubmed';
 import { sciencedirect } from './sites/sciencedirect';
 import { semanticScholar } from './sites/semantic-scholar';
+import { usenix } from './sites/usenix';
 import { coins } from './generic/coins';
 import { idLinks } from './generic/id-links';
 import { jsonLd } from './generic/json-ld';
@@ -46,6 +51,11 @@ export const SITE_ADAPTERS: readonly Adapter[] = [
   ieeeXplore,
   nature,
   sciencedirect,
+  aaai,
+  ijcai,
+  jmlr,
+  usenix,
+  ecva,
 ];
 
 /** Single-paper metadata first, then listings built from COinS and from links carrying ids. */
