@@ -25,7 +25,7 @@ describe('reading part of a listing (Adapter.slice)', () => {
   const slicing = SITE_ADAPTERS.filter((a) => a.slice);
 
   it('is offered by the adapters of the longest listings', () => {
-    expect(slicing.map((a) => a.id).sort()).toEqual(['arxiv', 'cvf', 'neurips']);
+    expect(slicing.map((a) => a.id).sort()).toEqual(['arxiv', 'cvf', 'ecva', 'neurips']);
   });
 
   it('gives, part by part, exactly the papers extract gives, on every page it reads', () => {

@@ -21,10 +21,15 @@ function details(dt: Element): Element[] {
   return out;
 }
 
-function extractList(doc: Document, url: URL): FoundPaper[] {
+function extractList(
+  url: URL,
+  links: ArrayLike<Element>,
+  from = 0,
+  to: number = links.length,
+): FoundPaper[] {
   const out: FoundPaper[] = [];
-  const links = doc.querySelectorAll(ROW_LINK);
-  for (let i = 0; i < links.length && out.length < LIMITS.rowsPerPage; i++) {
+  const end = Math.min(to, links.length);
+  for (let i = from; i < end && out.length < LIMITS.rowsPerPage; i++) {
     const a = links[i]!;
     const dt = a.closest('dt') ?? a;
     const href = attr(a, 'href');
@@ -70,5 +75,11 @@ export const ecva: Adapter = {
   matches: ecvaMatches,
   testUrls: ['https://www.ecva.net/papers.php', 'https://ecva.net/papers.php'],
   detect: (doc) => (doc.querySelector(ROW_LINK) ? 'listing' : null),
-  extract: extractList,
+  extract: (doc, url) => extractList(url, doc.querySelectorAll(ROW_LINK)),
+  // Every edition on one page: thousands of rows, so the rows on screen are read first.
+  slice(doc, url, pick) {
+    const links = doc.querySelectorAll(ROW_LINK);
+    const range = pick(links);
+    return range ? extractList(url, links, range[0], range[1]) : null;
+  },
 };
