@@ -116,3 +116,34 @@ describe('identity scheme', () => {
     ]);
   });
 });
+
+describe('idsFromUrl: DOIs and arXiv ids in more publishers’ addresses', () => {
+  it.each([
+    [
+      'https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.116.061102',
+      'doi:10.1103/physrevlett.116.061102',
+    ],
+    [
+      'https://journals.aps.org/prb/fulltext/10.1103/PhysRevB.101.045120',
+      'doi:10.1103/physrevb.101.045120',
+    ],
+    [
+      'https://www.annualreviews.org/content/journals/10.1146/annurev-statistics-040720-031848',
+      'doi:10.1146/annurev-statistics-040720-031848',
+    ],
+    ['https://www.semanticscholar.org/arxiv/2106.09685', 'arxiv:2106.09685'],
+    ['https://www.semanticscholar.org/arxiv/math/0309136v2', 'arxiv:math/0309136'],
+  ])('%s', (href, id) => {
+    expect(idsFromUrl(href)).toEqual([id]);
+  });
+
+  it('reads no id from those words without a whole DOI after them', () => {
+    for (const href of [
+      'https://journals.aps.org/prl/abstract/10.1103/',
+      'https://example.org/files/pdf/10.5/report',
+      'https://www.annualreviews.org/content/journals/10.1146',
+      'https://www.semanticscholar.org/arxiv/',
+    ])
+      expect(idsFromUrl(href), href).toEqual([]);
+  });
+});
