@@ -151,6 +151,13 @@ export function readMetaPaper(
     // A publisher-id or ISSN in dc.identifier is not a DOI: only DOI-shaped values count.
     else addDoi(t);
   }
+  // EPrints repositories keep the published version's DOI in fields of their own, which their
+  // Highwire tags leave out unless the repository has the newer "ids" field: id_number ("doi:
+  // 10.x/y", or a report number or ISBN, which addDoi refuses) and official_url (the publisher's
+  // address of this same work). DC.relation carries the same address but means any related work.
+  for (const v of meta.get('eprints.id_number') ?? []) addDoi(v);
+  for (const v of meta.get('eprints.official_url') ?? [])
+    if (/^https?:\/\//i.test(v.trim())) ids.push(...idsFromUrl(v.trim()));
   for (const v of meta.get('citation_arxiv_id') ?? []) ids.push(`arxiv:${v}`);
   for (const v of meta.get('citation_pmid') ?? []) ids.push(`pmid:${v.trim()}`);
   for (const v of meta.get('citation_pmcid') ?? []) ids.push(`pmcid:${v.trim()}`);
