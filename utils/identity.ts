@@ -185,7 +185,7 @@ export function buildIdentity(
 
 /** A DOI in a publisher's path, after the kind of page and an optional view. */
 const PUBLISHER_DOI_PATH =
-  /\/(?:doi|article|chapter|book|referenceworkentry|protocol|abstract|fulltext|journals)\/(?:abs\/|full\/|fullhtml\/|pdf\/|epdf\/|pdfdirect\/)?(10\.\d{4,9}\/[^?#]+)$/i;
+  /\/(?:doi|articles?|chapter|book|referenceworkentry|protocol|abstract|fulltext|journals)\/(?:abs\/|full\/|fullhtml\/|pdf\/|epdf\/|pdfdirect\/)?(10\.\d{4,9}\/[^?#]+)$/i;
 
 const ARXIV_PATH = /^\/(?:abs|pdf|html|format)\/(.+?)(?:\.pdf)?\/?$/;
 
@@ -268,13 +268,13 @@ export function idsFromUrl(href: string, base?: string): string[] {
     if (m) add(`doi:${m[1]!}`);
   }
   if (out.length === 0 && host !== 'doi.org') {
-    // Publishers put the DOI in the path: /doi/10.x/y, /doi/abs/10.x/y, /article/10.x/y. APS
-    // journals write /prl/abstract/10.1103/… and /fulltext/… (not /pdf/…, a word that would read
-    // Springer's /content/pdf/<DOI>.pdf wrong), Annual Reviews and other Ingenta sites
-    // /content/journals/10.x/y. Springer also serves reference-work entries and protocols under
-    // their DOIs; ACM's HTML full text is /doi/fullHtml/10.x/y. Springer links are often written
-    // with the DOI's slash escaped (/article/10.1007%2Fs10994-012-5281-z), which the URL keeps as
-    // %2F: read those decoded.
+    // Publishers put the DOI in the path: /doi/10.x/y, /doi/abs/10.x/y, /article/10.x/y, and
+    // /articles/10.x/y (Frontiers, BioMed Central). APS journals write /prl/abstract/10.1103/… and
+    // /fulltext/… (not /pdf/…, a word that would read Springer's /content/pdf/<DOI>.pdf wrong);
+    // Annual Reviews and other Ingenta sites /content/journals/10.x/y. Springer also serves
+    // reference-work entries and protocols under their DOIs; ACM's HTML full text is
+    // /doi/fullHtml/10.x/y. Springer links are often written with the DOI's slash escaped
+    // (/article/10.1007%2Fs10994-012-5281-z), which the URL keeps as %2F: read those decoded.
     const m =
       PUBLISHER_DOI_PATH.exec(path) ??
       (/%2f/i.test(path) ? PUBLISHER_DOI_PATH.exec(decodeSafe(path)) : null);

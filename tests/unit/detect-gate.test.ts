@@ -312,6 +312,7 @@ describe('the every-page gate', () => {
         'https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.116.061102',
         'https://www.annualreviews.org/content/journals/10.1146/annurev-statistics-1',
         'https://www.semanticscholar.org/arxiv/2106.09685',
+        'https://www.frontiersin.org/articles/10.3389/fpsyg.2020.01234/full',
         'https://iopscience.iop.org/article/10.1088/1742-6596/1/012173/meta',
         'https://www.tandfonline.com/doi/full/10.1080/1?identifierValue=10.1080/2',
         'https://example.org/doi/x?doi=10.1000/abc',

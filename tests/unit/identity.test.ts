@@ -131,6 +131,14 @@ describe('idsFromUrl: DOIs and arXiv ids in more publishers’ addresses', () =>
       'https://www.annualreviews.org/content/journals/10.1146/annurev-statistics-040720-031848',
       'doi:10.1146/annurev-statistics-040720-031848',
     ],
+    [
+      'https://www.frontiersin.org/articles/10.3389/fpsyg.2020.01234/full',
+      'doi:10.3389/fpsyg.2020.01234',
+    ],
+    [
+      'https://bmcbioinformatics.biomedcentral.com/articles/10.1186/s12859-020-03546-x',
+      'doi:10.1186/s12859-020-03546-x',
+    ],
     ['https://www.semanticscholar.org/arxiv/2106.09685', 'arxiv:2106.09685'],
     ['https://www.semanticscholar.org/arxiv/math/0309136v2', 'arxiv:math/0309136'],
   ])('%s', (href, id) => {

@@ -16,7 +16,7 @@ import { makePaper } from '../make-paper';
  * substring selector with twenty alternatives, natively and far more so in JSDOM.
  */
 export const HREF_HINT =
-  /arxiv\.org|doi\.org|hf\.co\/papers|huggingface\.co\/papers|alphaxiv\.org|openreview\.net|ncbi\.nlm\.nih\.gov|aclanthology\.org|aclweb\.org|dblp\.(?:org|uni-trier\.de|dagstuhl\.de)|semanticscholar\.org|hal\.science|archives-ouvertes\.fr|rxiv\.org\/content|nature\.com\/articles\/|\/doi\/|\/(?:article|chapter|book|referenceworkentry|protocol|abstract|fulltext|journals)\/10\.|\/content\/pdf\/10\.|id=10\./i;
+  /arxiv\.org|doi\.org|hf\.co\/papers|huggingface\.co\/papers|alphaxiv\.org|openreview\.net|ncbi\.nlm\.nih\.gov|aclanthology\.org|aclweb\.org|dblp\.(?:org|uni-trier\.de|dagstuhl\.de)|semanticscholar\.org|hal\.science|archives-ouvertes\.fr|rxiv\.org\/content|nature\.com\/articles\/|\/doi\/|\/(?:article|articles|chapter|book|referenceworkentry|protocol|abstract|fulltext|journals)\/10\.|\/content\/pdf\/10\.|id=10\./i;
 
 const ROW = 'li, tr, dd, p';
 // Site chrome. A header or footer inside an article or main is part of the content (a post's
