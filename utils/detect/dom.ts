@@ -96,3 +96,15 @@ export function decodeEntities(s: string): string {
     return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
   });
 }
+
+/** The `dd` elements after a `dt`, up to the next `dt` (a definition list's row), at most `max`. */
+export function ddsOf(dt: Element, max = 4): Element[] {
+  const out: Element[] = [];
+  for (
+    let e = dt.nextElementSibling;
+    e && e.localName !== 'dt' && out.length < max;
+    e = e.nextElementSibling
+  )
+    if (e.localName === 'dd') out.push(e);
+  return out;
+}

@@ -7,7 +7,7 @@
 import { idsFromUrl } from '../../identity';
 import { LIMITS, type FoundPaper } from '../../paper';
 import type { Adapter } from '../adapter';
-import { attr, splitAuthors, text } from '../dom';
+import { attr, ddsOf, splitAuthors, text } from '../dom';
 import { readMetaPaper } from '../generic/meta-tags';
 import { makePaper } from '../make-paper';
 
@@ -50,18 +50,6 @@ function extractPaper(doc: Document, url: URL): FoundPaper[] {
   return p ? [p] : [];
 }
 
-/** The `dd` siblings after a `dt`, up to the next `dt`. */
-function details(dt: Element): Element[] {
-  const out: Element[] = [];
-  for (
-    let e = dt.nextElementSibling;
-    e && e.localName !== 'dt' && out.length < 4;
-    e = e.nextElementSibling
-  )
-    if (e.localName === 'dd') out.push(e);
-  return out;
-}
-
 function authorsOf(dd: Element | undefined): string[] {
   if (!dd) return [];
   // Each author is a search form whose hidden input holds the exact name; older pages use <i>.
@@ -82,7 +70,7 @@ function extractList(
   for (let i = from; i < Math.min(to, rows.length) && out.length < LIMITS.rowsPerPage; i++) {
     const dt = rows[i]!;
     const a = dt.querySelector('a[href]');
-    const dds = details(dt);
+    const dds = ddsOf(dt);
     const ids: string[] = [];
     let pdfUrl = '';
     for (const dd of dds) {

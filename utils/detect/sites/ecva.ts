@@ -6,20 +6,10 @@
  */
 import { LIMITS, type FoundPaper } from '../../paper';
 import type { Adapter } from '../adapter';
-import { attr, splitAuthors, text } from '../dom';
+import { attr, ddsOf, splitAuthors, text } from '../dom';
 import { makePaper } from '../make-paper';
 
 const ROW_LINK = 'dt.ptitle a[href*="eccv_"]';
-
-/** The `dd` siblings after a `dt`, up to the next `dt`. */
-function details(dt: Element): Element[] {
-  const out: Element[] = [];
-  for (let e = dt.nextElementSibling; e && e.localName === 'dd' && out.length < 4;) {
-    out.push(e);
-    e = e.nextElementSibling;
-  }
-  return out;
-}
 
 function extractList(
   url: URL,
@@ -34,7 +24,7 @@ function extractList(
     const dt = a.closest('dt') ?? a;
     const href = attr(a, 'href');
     const year = /eccv_((?:19|20)\d\d)\//i.exec(href)?.[1];
-    const dds = details(dt);
+    const dds = ddsOf(dt);
     let pdfUrl = '';
     for (const dd of dds.slice(1)) {
       const pdf = Array.from(dd.querySelectorAll('a[href]')).find(
