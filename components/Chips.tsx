@@ -2,17 +2,7 @@
  * Quick filters. They combine (AND) with whatever is typed in the search box, and stay separate from
  * its text so that clearing the text keeps them.
  */
-import { siteLabel, type TimeRange } from './format';
-
-/** Site ids grouped by their label (the generic adapters all read "Web"). */
-export function siteGroups(sites: readonly string[]): Map<string, string[]> {
-  const m = new Map<string, string[]>();
-  for (const s of sites) {
-    const label = siteLabel(s);
-    m.set(label, [...(m.get(label) ?? []), s]);
-  }
-  return m;
-}
+import { siteGroups, type TimeRange } from './format';
 
 export interface ChipState {
   starred: boolean;

@@ -11,7 +11,8 @@ import { activeTabUrl, openExport, openUrl, setStar } from './actions';
 import { Chips, chipsActive, NO_CHIPS, type ChipState } from './Chips';
 import { DbContext } from './context';
 import { EmptyState } from './EmptyState';
-import { paperUrl } from './format';
+import { countLabel, paperUrl } from './format';
+import { ROW_HEIGHT } from './list-geometry';
 import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
 import { SortMenu } from './SortMenu';
@@ -22,7 +23,6 @@ import { useDbVersion, useSearch } from './useSearch';
  * what costs (see utils/search/run.ts) and a popup shows about six.
  */
 export const PAGE = 50;
-export const ROW_HEIGHT = 92;
 
 export interface BrowserView {
   papers: readonly StoredPaper[];
@@ -51,6 +51,8 @@ export interface PaperBrowserProps {
   initial?: FirstView;
   /** Called with each fresh answer to the default view, to remember it for `initial`. */
   onFirstView?: (view: FirstView) => void;
+  /** Search text to start with. */
+  initialText?: string;
 }
 
 /** Quiet time before the library is counted (see the count below). */
@@ -58,26 +60,6 @@ const COUNT_IDLE = 2_000;
 
 /** Past this many rows asked for, a sparse broad query stops widening by itself (the list still pages). */
 const MAX_AUTO_LIMIT = 6_400;
-
-let numbers: Intl.NumberFormat | undefined;
-
-/** One formatter for the page: Number#toLocaleString builds a new one per call (~0.5 ms each). */
-function formatCount(n: number): string {
-  numbers ??= new Intl.NumberFormat();
-  return numbers.format(n);
-}
-
-function countLabel(
-  total: number | undefined,
-  shown: number,
-  more: boolean,
-  filtered: boolean,
-): string {
-  if (total === undefined && shown === 0 && more) return 'Searching older papers…';
-  const noun = filtered ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'paper' : 'papers';
-  if (total !== undefined) return `${formatCount(total)} ${noun}`;
-  return `${formatCount(shown)}${more ? '+' : ''} ${noun}`;
-}
 
 function isEditable(t: EventTarget | null): boolean {
   return (
@@ -88,7 +70,7 @@ function isEditable(t: EventTarget | null): boolean {
 
 export function PaperBrowser(props: PaperBrowserProps) {
   const db = useContext(DbContext);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(props.initialText ?? '');
   const [chips, setChips] = useState<ChipState>(NO_CHIPS);
   const [sort, setSort] = useState<SortKey>('lastSeen');
   const [limit, setLimit] = useState(PAGE);

@@ -6,6 +6,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { StoredPaper } from '../utils/library/db';
+import { INITIAL_RECT, OVERSCAN } from './list-geometry';
 import { MemoPaperRow } from './PaperRow';
 import { useVirtualizer } from './useVirtualizer';
 
@@ -39,9 +40,9 @@ export function PaperList(props: PaperListProps) {
     estimateSize: () => rowHeight,
     getScrollElement: () => scroller.current,
     getItemKey: (i) => papers[i]?.id ?? i,
-    overscan: 6,
+    overscan: OVERSCAN,
     // Rows on the first render, before the scroller has been measured: first paint shows papers.
-    initialRect: { width: 460, height: 600 },
+    initialRect: INITIAL_RECT,
   });
   const items = v.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1]!.index : -1;

@@ -1,12 +1,5 @@
 import type { SortKey } from '../utils/search/run';
-
-export const SORT_LABELS: Record<SortKey, string> = {
-  lastSeen: 'Last seen',
-  firstSeen: 'First seen',
-  seenCount: 'Times seen',
-  year: 'Year',
-  title: 'Title',
-};
+import { SORT_LABELS } from './format';
 
 export interface SortMenuProps {
   value: SortKey;

@@ -1,5 +1,6 @@
 /** Display helpers shared by the popup and the library page: pure, so tests can pin them. */
 import type { StoredPaper } from '../utils/library/db';
+import type { SortKey } from '../utils/search/run';
 
 const SITE_LABELS: Readonly<Record<string, string>> = {
   arxiv: 'arXiv',
@@ -31,6 +32,16 @@ export function siteLabel(site: string): string {
 /** Unique labels, in the order the paper met them (generic adapters collapse into one "Web"). */
 export function siteLabels(sources: readonly string[]): string[] {
   return [...new Set(sources.map(siteLabel))];
+}
+
+/** Site ids grouped by their label (the generic adapters all read "Web"). */
+export function siteGroups(sites: readonly string[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const s of sites) {
+    const label = siteLabel(s);
+    m.set(label, [...(m.get(label) ?? []), s]);
+  }
+  return m;
 }
 
 /** "A, B, … Z": enough to recognize a paper without a wall of names. */
@@ -118,3 +129,33 @@ export function rangeStart(range: TimeRange, now: Date = new Date()): number {
   if (range === 'month') d.setDate(1);
   return d.getTime();
 }
+
+let numbers: Intl.NumberFormat | undefined;
+
+/** One formatter for the page: Number#toLocaleString builds a new one per call (~0.5 ms each). */
+function formatCount(n: number): string {
+  numbers ??= new Intl.NumberFormat();
+  return numbers.format(n);
+}
+
+/** The list's "1,234 papers" / "12+ matches" line. */
+export function countLabel(
+  total: number | undefined,
+  shown: number,
+  more: boolean,
+  filtered: boolean,
+): string {
+  if (total === undefined && shown === 0 && more) return 'Searching older papers…';
+  const noun = filtered ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'paper' : 'papers';
+  if (total !== undefined) return `${formatCount(total)} ${noun}`;
+  return `${formatCount(shown)}${more ? '+' : ''} ${noun}`;
+}
+
+/** The sort menu's choices, in its order. */
+export const SORT_LABELS: Record<SortKey, string> = {
+  lastSeen: 'Last seen',
+  firstSeen: 'First seen',
+  seenCount: 'Times seen',
+  year: 'Year',
+  title: 'Title',
+};

@@ -21,9 +21,9 @@ import {
   type SearchResult,
   type SortKey,
 } from '../utils/search/run';
-import { siteGroups, type ChipState } from './Chips';
+import type { ChipState } from './Chips';
 import { DbContext } from './context';
-import { rangeStart } from './format';
+import { rangeStart, siteGroups } from './format';
 
 export interface SearchInput {
   text: string;

@@ -12,9 +12,11 @@ export interface AppProps {
   /** The remembered first rows (see snapshot.ts), shown until the first query answers. */
   initial?: FirstView;
   onFirstView?: (view: FirstView) => void;
+  /** Search text to start with (typed before the popup's script ran). */
+  initialText?: string;
 }
 
-export function App({ db, bibtex = null, initial, onFirstView }: AppProps) {
+export function App({ db, bibtex = null, initial, onFirstView, initialText }: AppProps) {
   return (
     <DbContext.Provider value={db}>
       <BibtexContext.Provider value={bibtex}>
@@ -34,7 +36,13 @@ export function App({ db, bibtex = null, initial, onFirstView }: AppProps) {
           </a>
         </header>
         <main>
-          <PaperBrowser withTabChip autoFocus initial={initial} onFirstView={onFirstView} />
+          <PaperBrowser
+            withTabChip
+            autoFocus
+            initial={initial}
+            initialText={initialText}
+            onFirstView={onFirstView}
+          />
         </main>
       </BibtexContext.Provider>
     </DbContext.Provider>

@@ -1,25 +1,24 @@
 import { render } from 'preact';
-import sharedCss from '../../components/paperdex.css?inline';
-import popupCss from './style.css?inline';
 import { App } from './App';
 import { openPopupDb, type PopupData } from './data';
 import { readFirstView, writeFirstView } from './snapshot';
 
+/**
+ * Added by the popup's first script (entrypoints/popup/first.ts), which has set the styles and
+ * may have drawn the remembered rows: the first render below adopts those nodes.
+ */
 export function startPopup(): void {
-  // Styles travel inside this script: as stylesheets they were two more files to fetch before the
-  // first paint, and module scripts wait for pending stylesheets before they run.
-  const style = document.createElement('style');
-  style.textContent = sharedCss + popupCss;
-  document.head.append(style);
-
   const root = document.getElementById('app')!;
   const initial = readFirstView();
+  // Text typed into the first frame's search box before this script ran.
+  const typed = document.querySelector<HTMLInputElement>('#paperdex-search')?.value ?? '';
   const draw = (data: PopupData | null) =>
     render(
       <App
         db={data?.db ?? null}
         bibtex={data?.toBibtex ?? null}
         initial={initial}
+        initialText={typed}
         onFirstView={writeFirstView}
       />,
       root,

@@ -9,6 +9,8 @@ export interface PaintProbe {
   /** performance.now() after the first frame that shows rows (or the empty state) was painted. */
   paint: number;
   rows: number;
+  /** performance.now() when the list first answered its query from the database (-1 until then). */
+  answered: number;
 }
 
 /** Opens the popup page (or `path`) and returns when it first painted rows (or its empty state). */
@@ -18,7 +20,7 @@ export async function popupFirstPaint(
 ): Promise<{ page: Page; probe: PaintProbe }> {
   const page = await b.context.newPage();
   await page.addInitScript(() => {
-    const probe = { paint: -1, rows: 0 };
+    const probe = { paint: -1, rows: 0, answered: -1 };
     (window as unknown as { __paint: PaintProbe }).__paint = probe;
     let seen = false;
     const mo = new MutationObserver(() => {
@@ -37,6 +39,18 @@ export async function popupFirstPaint(
       );
     });
     mo.observe(document, { childList: true, subtree: true });
+    // Remembered rows are drawn before the database answers; `data-results-for` marks the answer.
+    const answer = new MutationObserver(() => {
+      if (!document.querySelector('[data-results-for]')) return;
+      answer.disconnect();
+      probe.answered = performance.now();
+    });
+    answer.observe(document, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-results-for'],
+    });
   });
   await page.goto(`chrome-extension://${b.extensionId}/${path}`);
   await page.waitForFunction(
@@ -48,6 +62,16 @@ export async function popupFirstPaint(
   );
   const probe = await page.evaluate(() => (window as unknown as { __paint: PaintProbe }).__paint);
   return { page, probe };
+}
+
+/** Waits until the popup's list has answered from the database; returns that time (ms). */
+export async function popupAnswered(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => (window as unknown as { __paint: PaintProbe }).__paint.answered >= 0,
+    null,
+    { timeout: 30_000 },
+  );
+  return page.evaluate(() => (window as unknown as { __paint: PaintProbe }).__paint.answered);
 }
 
 export async function popupPaints(

@@ -178,6 +178,55 @@ describe('popup with a library filled from real pages', () => {
     expect(await popup.getByLabel('Search', { exact: true }).inputValue()).toBe('microservice');
   });
 
+  it('reopened, paints the remembered rows before its app script, which then takes them over', async () => {
+    await search(popup, '');
+    const remembered = await rowIds(popup);
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 460, height: 600 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __first?: { el: Element; appScript: boolean } };
+      const mo = new MutationObserver(() => {
+        const el = document.querySelector('[data-paperdex-id]');
+        if (!el) return;
+        mo.disconnect();
+        w.__first = { el, appScript: !!document.querySelector('script[src$="popup-app.js"]') };
+      });
+      mo.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await expect
+      .poll(() => page.locator('[data-results-for]').getAttribute('data-results-for'), {
+        timeout: 10_000,
+      })
+      .toBe('');
+    const first = await page.evaluate(() => {
+      const f = (window as unknown as { __first?: { el: Element; appScript: boolean } }).__first;
+      const row = document.querySelector('[data-paperdex-id]');
+      return {
+        id: f?.el.getAttribute('data-paperdex-id'),
+        appScript: f?.appScript,
+        // The node the first frame drew is the row the app shows, now with the app's handlers.
+        adopted: !!f && f.el === row,
+        focused: document.activeElement?.id,
+      };
+    });
+    expect(first).toEqual({
+      id: remembered[0],
+      appScript: false,
+      adopted: true,
+      focused: 'paperdex-search',
+    });
+    expect(await rowIds(page)).toEqual(remembered);
+    // The adopted rows answer: starring one goes through the app.
+    const star = page.locator(`[data-paperdex-id="${remembered[0]}"] button[aria-pressed]`);
+    const was = await star.getAttribute('aria-pressed');
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).not.toBe(was);
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe(was);
+    await page.close();
+  });
+
   it('axe: no serious or critical violations in the popup with rows', async () => {
     await search(popup, '');
     await expect.poll(async () => (await rowIds(popup)).length).toBeGreaterThan(1);

@@ -72,7 +72,18 @@ function reach(entry: string): { modules: Set<string>; packages: Set<string> } {
 }
 
 describe('first-paint scripts', () => {
-  it("the popup's first script reaches the search but not Dexie", () => {
+  it("the popup's first-frame script holds no framework, search or database", () => {
+    const { modules, packages } = reach('entrypoints/popup-first.ts');
+    expect(modules).toContain('components/first-view.ts');
+    // A .tsx module brings Preact's JSX runtime, an import the walk does not see.
+    expect([...modules].filter((m) => m.endsWith('.tsx'))).toEqual([]);
+    expect(packages).not.toContain('preact');
+    expect(packages).not.toContain('dexie');
+    expect(packages).not.toContain('@tanstack/virtual-core');
+    expect(modules).not.toContain('utils/search/run.ts');
+  });
+
+  it("the popup's script reaches the search but not Dexie", () => {
     const { modules, packages } = reach('entrypoints/popup-app.ts');
     expect(modules).toContain('utils/search/run.ts');
     expect(modules).toContain('utils/library/sightings.ts');

@@ -34,8 +34,11 @@
  */
 import type { PaperdexDb, Sighting, StoredPaper } from '../library/db';
 import { sightingsOf } from '../library/sightings';
+import { ADAPTER_SITES } from './sites';
 import { tokenize } from './tokenize';
 import type { ParsedQuery } from './query';
+
+export { ADAPTER_SITES };
 
 export type SortKey = 'lastSeen' | 'firstSeen' | 'seenCount' | 'year' | 'title';
 
@@ -773,29 +776,6 @@ async function walkCandidates(
     want *= 4;
   }
 }
-
-/** Site ids of every adapter (and the context menu's 'saved'): what `site:` resolves against. */
-export const ADAPTER_SITES: readonly string[] = [
-  'arxiv',
-  'alphaxiv',
-  'huggingface-papers',
-  'google-scholar',
-  'semantic-scholar',
-  'acl-anthology',
-  'biorxiv',
-  'cvf',
-  'dblp',
-  'neurips',
-  'openreview',
-  'pmc',
-  'pmlr',
-  'pubmed',
-  'saved',
-  'meta-tags',
-  'json-ld',
-  'coins',
-  'id-links',
-];
 
 function resolveSites(q: ParsedQuery, opts: SearchOptions): MatchContext | null {
   const extra = opts.sources ? [[...opts.sources]] : [];
