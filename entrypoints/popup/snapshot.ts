@@ -16,7 +16,8 @@
 import type { FirstView } from '../../components/PaperBrowser';
 import type { StoredPaper } from '../../utils/library/db';
 
-const KEY = 'paperdex:popup-first-view:v1';
+/** The localStorage key of the remembered first view (the bench clears it to time a first opening). */
+export const FIRST_VIEW_KEY = 'paperdex:popup-first-view:v1';
 /** A 600 px popup shows ~6 rows of 92 px; the virtualizer renders a few more (overscan). */
 const ROWS = 16;
 
@@ -29,7 +30,7 @@ export function readFirstView(
   storage: Storage | undefined = globalThis.localStorage,
 ): FirstView | undefined {
   try {
-    const raw = storage?.getItem(KEY);
+    const raw = storage?.getItem(FIRST_VIEW_KEY);
     if (!raw) return undefined;
     const v = JSON.parse(raw) as Partial<FirstView>;
     if (!Array.isArray(v.papers) || v.papers.length === 0) return undefined;
@@ -46,7 +47,7 @@ export function writeFirstView(
   try {
     if (!storage) return;
     if (view.papers.length === 0) {
-      storage.removeItem(KEY);
+      storage.removeItem(FIRST_VIEW_KEY);
       return;
     }
     const raw = JSON.stringify({
@@ -54,7 +55,7 @@ export function writeFirstView(
       more: view.more || view.papers.length > ROWS,
       libraryCount: view.libraryCount,
     });
-    if (storage.getItem(KEY) !== raw) storage.setItem(KEY, raw);
+    if (storage.getItem(FIRST_VIEW_KEY) !== raw) storage.setItem(FIRST_VIEW_KEY, raw);
   } catch {
     // Storage full or unavailable: the popup simply waits for its query next time.
   }
