@@ -1,4 +1,6 @@
 import preact from '@preact/preset-vite';
+import { transform } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin, PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
@@ -18,6 +20,28 @@ const popupWithoutPageModule: Plugin = {
       if (out === html)
         throw new Error('popup.html: WXT no longer adds its plugin module as expected');
       return out;
+    },
+  },
+};
+
+/**
+ * Writes the popup's styles into popup.html as one <style>: the browser parses them with the page,
+ * while it waits for the popup's first script, instead of inside that script (see
+ * components/first-view.ts). After Vite's own pass ('post'), which would move an inline style
+ * into a stylesheet file of its own, one more fetch before the first paint.
+ */
+const popupInlineStyles: Plugin = {
+  name: 'paperdex:popup-inline-styles',
+  transformIndexHtml: {
+    order: 'post',
+    async handler(html, ctx) {
+      if (!/[\\/]popup[\\/]index\.html$/.test(ctx.filename)) return;
+      const css = ['components/paperdex.css', 'entrypoints/popup/style.css']
+        .map((f) => readFileSync(resolve(import.meta.dirname, f), 'utf8'))
+        .join('\n');
+      const { code } = await transform(css, { loader: 'css', minify: true });
+      if (!html.includes('</head>')) throw new Error('popup.html: no </head> for its styles');
+      return html.replace('</head>', `<style>${code.trim()}</style></head>`);
     },
   },
 };
@@ -99,7 +123,8 @@ export default defineConfig({
       // The popup page's script is entrypoints/popup-app.ts, which initializes WXT's runtime plugins
       // itself; the module WXT adds to every page for that would be one more file to fetch on the
       // way to the popup's first paint. Pushed last so that it runs after WXT has added it.
-      if (entrypoints.some((e) => e.type === 'popup')) config.plugins.push(popupWithoutPageModule);
+      if (entrypoints.some((e) => e.type === 'popup'))
+        config.plugins.push(popupWithoutPageModule, popupInlineStyles);
       if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script'))
         return;
       const alias = {

@@ -1,22 +1,15 @@
 import { drawFirstView } from '../../components/first-view';
-import sharedCss from '../../components/paperdex.css?inline';
 import { readFirstView } from './snapshot';
-import popupCss from './style.css?inline';
 
 /** The rest of the popup: Preact, the search and the components (entrypoints/popup-app.ts). */
 const APP_SCRIPT = '/popup-app.js';
 
 /**
- * The popup's first script: styles, then the remembered rows drawn without Preact
- * (components/first-view.ts), then the popup's own script, once that frame is out.
+ * The popup's first script: the remembered rows drawn without Preact (components/first-view.ts),
+ * then the popup's own script, once that frame is out. The styles are in popup.html already
+ * (wxt.config.ts, popupInlineStyles).
  */
 export function startFirstFrame(): void {
-  // Styles travel inside this script: as stylesheets they were more files to fetch before the
-  // first paint, and scripts wait for pending stylesheets before they run.
-  const style = document.createElement('style');
-  style.textContent = sharedCss + popupCss;
-  document.head.append(style);
-
   let loaded = false;
   const loadApp = () => {
     if (loaded) return;

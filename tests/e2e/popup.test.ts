@@ -184,12 +184,19 @@ describe('popup with a library filled from real pages', () => {
     const page = await h.context.newPage();
     await page.setViewportSize({ width: 460, height: 600 });
     await page.addInitScript(() => {
-      const w = window as unknown as { __first?: { el: Element; appScript: boolean } };
+      const w = window as unknown as {
+        __first?: { el: Element; appScript: boolean; position: string };
+      };
       const mo = new MutationObserver(() => {
         const el = document.querySelector('[data-paperdex-id]');
         if (!el) return;
         mo.disconnect();
-        w.__first = { el, appScript: !!document.querySelector('script[src$="popup-app.js"]') };
+        w.__first = {
+          el,
+          appScript: !!document.querySelector('script[src$="popup-app.js"]'),
+          // Styled already: the styles come with popup.html itself.
+          position: getComputedStyle(el).position,
+        };
       });
       mo.observe(document, { childList: true, subtree: true });
     });
@@ -200,11 +207,15 @@ describe('popup with a library filled from real pages', () => {
       })
       .toBe('');
     const first = await page.evaluate(() => {
-      const f = (window as unknown as { __first?: { el: Element; appScript: boolean } }).__first;
+      const f = (
+        window as unknown as { __first?: { el: Element; appScript: boolean; position: string } }
+      ).__first;
       const row = document.querySelector('[data-paperdex-id]');
       return {
         id: f?.el.getAttribute('data-paperdex-id'),
         appScript: f?.appScript,
+        position: f?.position,
+        stylesheets: document.querySelectorAll('link[rel="stylesheet"]').length,
         // The node the first frame drew is the row the app shows, now with the app's handlers.
         adopted: !!f && f.el === row,
         focused: document.activeElement?.id,
@@ -213,6 +224,8 @@ describe('popup with a library filled from real pages', () => {
     expect(first).toEqual({
       id: remembered[0],
       appScript: false,
+      position: 'absolute',
+      stylesheets: 0,
       adopted: true,
       focused: 'paperdex-search',
     });
