@@ -26,7 +26,15 @@ export function startFirstFrame(): void {
     loadApp();
     return;
   }
-  drawFirstView(root, view, { libraryUrl: new URL('/library.html', location.href).href });
+  try {
+    drawFirstView(root, view, { libraryUrl: new URL('/library.html', location.href).href });
+  } catch (e) {
+    // The popup opens without its remembered rows rather than not at all.
+    root.replaceChildren();
+    console.error('Paperdex: could not draw the remembered rows', e);
+    loadApp();
+    return;
+  }
   document.getElementById('paperdex-search')?.focus();
   // After the frame that shows these rows: the task after the next animation frame. A page that
   // gets no frames (hidden) still loads the app, a little later.

@@ -26,6 +26,30 @@ function slim(p: StoredPaper): StoredPaper {
   return { ...rest, words: [] };
 }
 
+const isStrings = (x: unknown): boolean =>
+  Array.isArray(x) && x.every((s) => typeof s === 'string');
+
+/**
+ * What the popup's rows read of a remembered paper: a snapshot written by another version, or
+ * edited by hand, is dropped rather than drawn (a row that throws would leave the popup blank).
+ */
+function drawable(p: unknown): p is StoredPaper {
+  if (!p || typeof p !== 'object') return false;
+  const r = p as Record<string, unknown>;
+  return (
+    typeof r.id === 'string' &&
+    typeof r.title === 'string' &&
+    isStrings(r.authors) &&
+    isStrings(r.sources) &&
+    isStrings(r.tags) &&
+    typeof r.lastSeen === 'number' &&
+    typeof r.seenCount === 'number' &&
+    (r.url === undefined || typeof r.url === 'string') &&
+    (r.venue === undefined || typeof r.venue === 'string') &&
+    (r.year === undefined || typeof r.year === 'number')
+  );
+}
+
 export function readFirstView(
   storage: Storage | undefined = globalThis.localStorage,
 ): FirstView | undefined {
@@ -34,7 +58,9 @@ export function readFirstView(
     if (!raw) return undefined;
     const v = JSON.parse(raw) as Partial<FirstView>;
     if (!Array.isArray(v.papers) || v.papers.length === 0) return undefined;
-    return { papers: v.papers, more: !!v.more, libraryCount: v.libraryCount };
+    if (!v.papers.every(drawable)) return undefined;
+    const count = typeof v.libraryCount === 'number' ? v.libraryCount : undefined;
+    return { papers: v.papers, more: !!v.more, libraryCount: count };
   } catch {
     return undefined;
   }
