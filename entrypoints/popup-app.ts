@@ -1,5 +1,6 @@
 /**
- * The popup's whole script, loaded by entrypoints/popup/index.html as one classic script.
+ * The popup's own script (Preact, the search, the components), added by its first script
+ * (entrypoints/popup-first.ts) once the remembered rows are painted, or at once without them.
  *
  * Why an unlisted script and not the page's module: WXT builds all HTML pages in one Vite build,
  * so the popup's module shared chunks with the library and options pages and its first paint
