@@ -13,8 +13,9 @@ const popupWithoutPageModule: Plugin = {
     order: 'pre',
     handler(html, ctx) {
       if (!/[\\/]popup[\\/]index\.html$/.test(ctx.filename)) return;
+      // In a build the tag names the virtual module; under `wxt` (dev) the dev server's URL for it.
       const out = html.replace(
-        /<script\b[^>]*\bsrc="virtual:wxt-html-plugins"[^>]*><\/script>/,
+        /<script\b[^>]*\bsrc="(?:[^"]*\/@id\/)?virtual:wxt-html-plugins"[^>]*><\/script>/,
         '',
       );
       if (out === html)
