@@ -2,7 +2,7 @@
  * Quick filters. They combine (AND) with whatever is typed in the search box, and stay separate from
  * its text so that clearing the text keeps them.
  */
-import { siteGroups, type TimeRange } from './format';
+import { CHIP_TEXT, RANGE_LABELS, siteGroups, type TimeRange } from './format';
 
 export interface ChipState {
   starred: boolean;
@@ -53,43 +53,37 @@ function Toggle(props: {
   );
 }
 
-const RANGES: Array<[TimeRange, string]> = [
-  ['today', 'Today'],
-  ['week', 'This week'],
-  ['month', 'This month'],
-];
-
 export function Chips({ value, onChange, sites, showOnTab, onTabUnavailable }: ChipsProps) {
   const set = (patch: Partial<ChipState>) => onChange({ ...value, ...patch });
   return (
     <div class="chips" role="group" aria-label="Filters">
       <Toggle
-        label="Starred"
+        label={CHIP_TEXT.starred.label}
         pressed={value.starred}
         onClick={() => set({ starred: !value.starred })}
       />
       <Toggle
-        label="Seen"
-        title="Met in lists, never opened"
+        label={CHIP_TEXT.seen.label}
+        title={CHIP_TEXT.seen.title}
         pressed={value.state === 'seen'}
         onClick={() => set({ state: value.state === 'seen' ? undefined : 'seen' })}
       />
       <Toggle
-        label="Opened"
-        title="You visited the paper's own page"
+        label={CHIP_TEXT.opened.label}
+        title={CHIP_TEXT.opened.title}
         pressed={value.state === 'opened'}
         onClick={() => set({ state: value.state === 'opened' ? undefined : 'opened' })}
       />
       {showOnTab && (
         <Toggle
-          label="On this tab"
+          label={CHIP_TEXT.onTab.label}
           pressed={value.onTab}
           disabled={!!onTabUnavailable}
-          title={onTabUnavailable ?? 'Papers met on the page in the current tab'}
+          title={onTabUnavailable ?? CHIP_TEXT.onTab.title}
           onClick={() => set({ onTab: !value.onTab })}
         />
       )}
-      {RANGES.map(([r, label]) => (
+      {RANGE_LABELS.map(([r, label]) => (
         <Toggle
           key={r}
           label={label}

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { SEARCH_PLACEHOLDER } from './format';
 
 export interface SearchBoxProps {
   value: string;
@@ -28,9 +29,7 @@ export function SearchBox({
         value={value}
         autocomplete="off"
         spellcheck={false}
-        placeholder={
-          placeholder ?? 'Search title, author, tag…  author: year: tag: site: is:starred'
-        }
+        placeholder={placeholder ?? SEARCH_PLACEHOLDER}
         aria-describedby={problems.length ? 'paperdex-search-problems' : undefined}
         onInput={(e) => onInput(e.currentTarget.value)}
         onKeyDown={(e) => {

@@ -20,9 +20,12 @@ import type { StoredPaper } from '../utils/library/db';
 import { ADAPTER_SITES } from '../utils/search/sites';
 import type { FirstView } from './PaperBrowser';
 import {
+  CHIP_TEXT,
   countLabel,
   paperUrl,
+  RANGE_LABELS,
   relativeTime,
+  SEARCH_PLACEHOLDER,
   shortAuthors,
   siteGroups,
   siteLabels,
@@ -40,17 +43,13 @@ function el(tag: string, attrs: Attrs = {}, ...children: Array<Node | string>): 
   return e;
 }
 
-const SEARCH_PLACEHOLDER = 'Search title, author, tag…  author: year: tag: site: is:starred';
-
-/** The chips' toggles: label and title, in Chips.tsx's order (the popup shows "On this tab"). */
-const TOGGLES: Array<[string, string?]> = [
-  ['Starred'],
-  ['Seen', 'Met in lists, never opened'],
-  ['Opened', "You visited the paper's own page"],
-  ['On this tab', 'Papers met on the page in the current tab'],
-  ['Today'],
-  ['This week'],
-  ['This month'],
+/** The chips' toggles, label and title, in Chips.tsx's order (the popup shows "On this tab"). */
+const TOGGLES: ReadonlyArray<{ label: string; title?: string }> = [
+  CHIP_TEXT.starred,
+  CHIP_TEXT.seen,
+  CHIP_TEXT.opened,
+  CHIP_TEXT.onTab,
+  ...RANGE_LABELS.map(([, label]) => ({ label })),
 ];
 
 function row(p: StoredPaper, index: number, setSize: number, now: number): HTMLElement {
@@ -149,7 +148,7 @@ export function drawFirstView(root: HTMLElement, view: FirstView, opts: FirstVie
   input.spellcheck = false;
 
   const chips = el('div', { class: 'chips', role: 'group', 'aria-label': 'Filters' });
-  for (const [label, title] of TOGGLES)
+  for (const { label, title } of TOGGLES)
     chips.append(
       el('button', { type: 'button', class: 'chip', 'aria-pressed': 'false', title }, label),
     );

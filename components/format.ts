@@ -123,6 +123,23 @@ export function paperUrl(p: Pick<StoredPaper, 'url' | 'id'>): string | undefined
 /** Start of the day / week (Monday) / month, local time: the time-range chips. */
 export type TimeRange = 'today' | 'week' | 'month';
 
+/** The time-range chips, in their order. */
+export const RANGE_LABELS: ReadonlyArray<readonly [TimeRange, string]> = [
+  ['today', 'Today'],
+  ['week', 'This week'],
+  ['month', 'This month'],
+];
+
+/** The toggle chips' labels and titles (Chips.tsx, and the popup's first frame). */
+export const CHIP_TEXT = {
+  starred: { label: 'Starred', title: undefined },
+  seen: { label: 'Seen', title: 'Met in lists, never opened' },
+  opened: { label: 'Opened', title: "You visited the paper's own page" },
+  onTab: { label: 'On this tab', title: 'Papers met on the page in the current tab' },
+} as const;
+
+export const SEARCH_PLACEHOLDER = 'Search title, author, tag…  author: year: tag: site: is:starred';
+
 export function rangeStart(range: TimeRange, now: Date = new Date()): number {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   if (range === 'week') d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
